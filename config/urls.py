@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from opgaven import views as opgaven_views
+
+urlpatterns = [
+    path("", opgaven_views.home, name="home"),
+    path("health/", opgaven_views.health, name="health"),
+    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("opgaven/", include("opgaven.urls")),
+    path("teams/", include("teams.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]

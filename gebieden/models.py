@@ -1,0 +1,109 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class Niveau(models.TextChoices):
+    STADSDEEL = "stadsdeel", _("Stadsdeel")
+    GEBIED = "gebied", _("Gebied")
+    WIJK = "wijk", _("Wijk")
+    BUURT = "buurt", _("Buurt")
+
+
+NIVEAU_DIEPTE = {niveau: diepte for diepte, niveau in enumerate(Niveau.values)}
+
+
+class GebiedQuerySet(models.QuerySet):
+    def onder(self, gebied: "Gebied") -> "GebiedQuerySet":
+        """The gebied itself and everything below it, in one query via the stored path."""
+        return self.filter(pad__startswith=gebied.pad)
+
+    def geldig(self) -> "GebiedQuerySet":
+        return self.filter(eind_geldigheid__isnull=True)
+
+
+class Gebied(models.Model):
+    """An area in the hierarchy stadsdeel > gebied > wijk > buurt.
+
+    `pad` holds the codes from the top down ("/F/DX13/FK/FK01/") so that "this area and
+    everything below it" is a single indexed prefix query, whatever the depth.
+    """
+
+    code = models.CharField(_("code"), max_length=20, unique=True)
+    cbs_code = models.CharField(_("CBS-code"), max_length=20, blank=True)
+    naam = models.CharField(_("naam"), max_length=200)
+    niveau = models.CharField(_("niveau"), max_length=20, choices=Niveau.choices)
+    ouder = models.ForeignKey(
+        "self",
+        verbose_name=_("ligt in"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="kinderen",
+    )
+    aliassen = models.JSONField(
+        _("ook bekend als"),
+        default=list,
+        blank=True,
+        help_text=_("Namen die mensen in de wandelgang gebruiken, zoals 'Blomwijckerbuurt'."),
+    )
+    begin_geldigheid = models.DateField(_("geldig vanaf"), null=True, blank=True)
+    eind_geldigheid = models.DateField(_("geldig tot"), null=True, blank=True)
+    pad = models.CharField(max_length=255, editable=False, db_index=True)
+
+    history = HistoricalRecords()
+    objects = GebiedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("gebied")
+        verbose_name_plural = _("gebieden")
+        ordering = ["pad"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(niveau__in=Niveau.values), name="gebied_niveau_geldig"
+            ),
+            models.UniqueConstraint(
+                fields=["cbs_code"],
+                condition=~Q(cbs_code=""),
+                name="gebied_cbs_code_uniek",
+            ),
+            models.CheckConstraint(
+                condition=Q(eind_geldigheid__isnull=True)
+                | Q(begin_geldigheid__isnull=True)
+                | Q(eind_geldigheid__gte=models.F("begin_geldigheid")),
+                name="gebied_geldigheid_volgorde",
+            ),
+        ]
+
+    def __str__(self):
+        return self.naam
+
+    def save(self, *args, **kwargs):
+        oud_pad = self.pad
+        self.pad = f"{self.ouder.pad if self.ouder else '/'}{self.code}/"
+        super().save(*args, **kwargs)
+        if oud_pad and oud_pad != self.pad:
+            for kind in self.kinderen.all():
+                kind.save()
+
+    def clean(self):
+        if self.ouder is None:
+            return
+        if NIVEAU_DIEPTE[self.ouder.niveau] >= NIVEAU_DIEPTE.get(self.niveau, 0):
+            raise ValidationError(
+                {
+                    "ouder": _("Een %(niveau)s kan niet in een %(ouder)s liggen.")
+                    % {
+                        "niveau": self.get_niveau_display().lower(),
+                        "ouder": self.ouder.get_niveau_display().lower(),
+                    }
+                }
+            )
+        if self.pk and self.ouder.pad.startswith(self.pad or "\0"):
+            raise ValidationError({"ouder": _("Een gebied kan niet in zichzelf liggen.")})
+
+    @property
+    def aliassen_tekst(self) -> str:
+        return ", ".join(self.aliassen)

@@ -1,0 +1,92 @@
+from django.contrib import admin
+from guardian.admin import GuardedModelAdmin
+from simple_history.admin import SimpleHistoryAdmin
+
+from opgaven.models import (
+    Actie,
+    Belemmering,
+    Kans,
+    Mijlpaal,
+    Opgave,
+    OpgaveGebied,
+    Voortgangsupdate,
+)
+
+
+class OpgaveGebiedInline(admin.TabularInline):
+    model = OpgaveGebied
+    extra = 1
+    autocomplete_fields = ["gebied"]
+
+
+class MijlpaalInline(admin.TabularInline):
+    model = Mijlpaal
+    extra = 0
+    fields = ["titel", "deadline", "gereed", "gereed_op"]
+
+
+@admin.register(Opgave)
+class OpgaveAdmin(GuardedModelAdmin, SimpleHistoryAdmin):
+    list_display = ["titel", "team", "thema", "aanvliegroute", "status", "streefdatum"]
+    list_filter = ["status", "thema", "aanvliegroute", "team"]
+    search_fields = ["titel", "beschrijving"]
+    list_select_related = ["team"]
+    autocomplete_fields = ["team"]
+    readonly_fields = ["version", "aangemaakt_op", "gewijzigd_op"]
+    inlines = [OpgaveGebiedInline, MijlpaalInline]
+
+
+@admin.register(Actie)
+class ActieAdmin(SimpleHistoryAdmin):
+    list_display = ["titel", "opgave", "soort", "kolom", "positie", "eigenaar", "deadline"]
+    list_filter = ["kolom", "soort", "opgave"]
+    search_fields = ["titel", "beschrijving", "hypothese", "geleerd"]
+    list_select_related = ["opgave", "eigenaar"]
+    autocomplete_fields = ["opgave", "eigenaar"]
+    readonly_fields = ["version"]
+
+
+@admin.register(Mijlpaal)
+class MijlpaalAdmin(SimpleHistoryAdmin):
+    list_display = ["titel", "opgave", "deadline", "gereed", "gereed_op"]
+    list_filter = ["gereed", "opgave"]
+    search_fields = ["titel"]
+    list_select_related = ["opgave"]
+    autocomplete_fields = ["opgave"]
+
+
+@admin.register(Voortgangsupdate)
+class VoortgangsupdateAdmin(admin.ModelAdmin):
+    list_display = ["opgave", "datum", "status", "auteur"]
+    list_filter = ["status", "opgave"]
+    search_fields = ["tekst"]
+    date_hierarchy = "datum"
+    list_select_related = ["opgave", "auteur"]
+    autocomplete_fields = ["opgave", "auteur"]
+
+
+@admin.register(Belemmering)
+class BelemmeringAdmin(SimpleHistoryAdmin):
+    list_display = ["titel", "status", "ernst", "escalatieniveau", "gebied", "eigenaar"]
+    list_filter = ["status", "ernst", "escalatieniveau"]
+    search_fields = ["titel", "beschrijving", "oplossing"]
+    list_select_related = ["gebied", "eigenaar"]
+    autocomplete_fields = ["opgaven", "gebied", "eigenaar", "ingebracht_door"]
+    readonly_fields = ["version", "aangemaakt_op"]
+
+
+@admin.register(Kans)
+class KansAdmin(SimpleHistoryAdmin):
+    list_display = ["titel", "status", "gebied", "opgave", "ingediend_door", "aangemaakt_op"]
+    list_filter = ["status"]
+    search_fields = ["titel", "beschrijving"]
+    list_select_related = ["gebied", "opgave", "ingediend_door"]
+    autocomplete_fields = ["gebied", "opgave", "ingediend_door"]
+
+
+@admin.register(OpgaveGebied)
+class OpgaveGebiedAdmin(SimpleHistoryAdmin):
+    list_display = ["opgave", "gebied", "urgentie", "lokale_status"]
+    list_filter = ["urgentie", "lokale_status"]
+    list_select_related = ["opgave", "gebied"]
+    autocomplete_fields = ["opgave", "gebied"]

@@ -1,0 +1,497 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from opgaven.versioning import VersionedModel
+
+
+class Thema(models.TextChoices):
+    ENERGIETRANSITIE = "energietransitie", _("Energietransitie")
+    ARMOEDE = "armoede", _("Armoede en schulden")
+    JEUGD = "jeugd", _("Jeugd en onderwijs")
+    VEILIGHEID = "veiligheid", _("Veiligheid")
+    WONEN = "wonen", _("Wonen")
+    GEZONDHEID = "gezondheid", _("Gezondheid en zorg")
+    WERK = "werk", _("Werk en inkomen")
+    LEEFBAARHEID = "leefbaarheid", _("Leefbaarheid en openbare ruimte")
+
+
+class Aanvliegroute(models.TextChoices):
+    OPGAVEGERICHT = "opgavegericht", _("Opgavegericht")
+    GEBIEDSGERICHT = "gebiedsgericht", _("Gebiedsgericht")
+    WIJKGERICHT = "wijkgericht", _("Wijkgericht")
+    DOELGROEPGERICHT = "doelgroepgericht", _("Doelgroepgericht")
+
+
+class OpgaveStatus(models.TextChoices):
+    VERKENNING = "verkenning", _("Verkenning")
+    IN_UITVOERING = "in_uitvoering", _("In uitvoering")
+    GEPAUZEERD = "gepauzeerd", _("Gepauzeerd")
+    AFGEROND = "afgerond", _("Afgerond")
+
+
+def _aantal_per_opgave(rijen: models.QuerySet, veld: str = "opgave") -> Coalesce:
+    """Count related rows per opgave as a subquery, so counts never multiply each other's joins."""
+    per_opgave = (
+        rijen.filter(**{veld: OuterRef("pk")})
+        .order_by()
+        .values(veld)
+        .annotate(aantal=Count("pk"))
+        .values("aantal")
+    )
+    return Coalesce(Subquery(per_opgave, output_field=IntegerField()), 0)
+
+
+class OpgaveQuerySet(models.QuerySet):
+    def met_voortgang(self) -> "OpgaveQuerySet":
+        """Annotate what a card shows (progress, latest status, open belemmeringen) in one query."""
+        laatste_update = Voortgangsupdate.objects.filter(opgave=OuterRef("pk")).order_by(
+            "-datum", "-aangemaakt_op"
+        )
+        return self.annotate(
+            aantal_mijlpalen=_aantal_per_opgave(Mijlpaal.objects.all()),
+            aantal_mijlpalen_gereed=_aantal_per_opgave(Mijlpaal.objects.filter(gereed=True)),
+            aantal_belemmeringen_open=_aantal_per_opgave(
+                Belemmering.opgaven.through.objects.exclude(
+                    belemmering__status=BelemmeringStatus.OPGELOST
+                )
+            ),
+            laatste_status=Subquery(laatste_update.values("status")[:1]),
+            laatste_status_datum=Subquery(laatste_update.values("datum")[:1]),
+        )
+
+
+class Opgave(VersionedModel):
+    """An urgent societal mission that one team owns and that lands in one or more gebieden."""
+
+    titel = models.CharField(_("titel"), max_length=200)
+    beschrijving = models.TextField(_("beschrijving"), blank=True)
+    thema = models.CharField(_("thema"), max_length=30, choices=Thema.choices)
+    aanvliegroute = models.CharField(
+        _("aanvliegroute"), max_length=30, choices=Aanvliegroute.choices
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=OpgaveStatus.choices, default=OpgaveStatus.VERKENNING
+    )
+    team = models.ForeignKey(
+        "teams.Team", verbose_name=_("team"), on_delete=models.PROTECT, related_name="opgaven"
+    )
+    gebieden = models.ManyToManyField(
+        "gebieden.Gebied",
+        through="OpgaveGebied",
+        related_name="opgaven",
+        verbose_name=_("gebieden"),
+        blank=True,
+    )
+    startdatum = models.DateField(_("startdatum"), null=True, blank=True)
+    streefdatum = models.DateField(_("streefdatum"), null=True, blank=True)
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    gewijzigd_op = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+
+    history = HistoricalRecords()
+    objects = OpgaveQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("opgave")
+        verbose_name_plural = _("opgaven")
+        ordering = ["titel"]
+        constraints = [
+            models.CheckConstraint(condition=Q(thema__in=Thema.values), name="opgave_thema_geldig"),
+            models.CheckConstraint(
+                condition=Q(aanvliegroute__in=Aanvliegroute.values),
+                name="opgave_aanvliegroute_geldig",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=OpgaveStatus.values), name="opgave_status_geldig"
+            ),
+            models.CheckConstraint(
+                condition=Q(startdatum__isnull=True)
+                | Q(streefdatum__isnull=True)
+                | Q(streefdatum__gte=F("startdatum")),
+                name="opgave_streefdatum_na_start",
+            ),
+        ]
+
+    def __str__(self):
+        return self.titel
+
+    def get_absolute_url(self):
+        return reverse("opgaven:detail", args=[self.pk])
+
+    def get_laatste_status_display(self) -> str:
+        return VoortgangStatus(self.laatste_status).label if self.laatste_status else ""
+
+    @property
+    def voortgang(self) -> int:
+        """Percentage of mijlpalen done; 0 for an opgave without mijlpalen."""
+        if hasattr(self, "aantal_mijlpalen"):
+            totaal, gereed = self.aantal_mijlpalen, self.aantal_mijlpalen_gereed
+        else:
+            mijlpalen = list(self.mijlpalen.all())
+            totaal, gereed = len(mijlpalen), sum(m.gereed for m in mijlpalen)
+        return round(100 * gereed / totaal) if totaal else 0
+
+
+class Urgentie(models.TextChoices):
+    LAAG = "laag", _("Laag")
+    MIDDEN = "midden", _("Midden")
+    HOOG = "hoog", _("Hoog")
+
+
+class LokaleStatus(models.TextChoices):
+    NOG_NIET_GESTART = "nog_niet_gestart", _("Nog niet gestart")
+    LOOPT = "loopt", _("Loopt")
+    AANDACHT = "aandacht", _("Aandacht nodig")
+    AFGEROND = "afgerond", _("Afgerond")
+
+
+class OpgaveGebied(VersionedModel):
+    """The local side of an opgave in one gebied: how urgent it is here and how it goes here."""
+
+    opgave = models.ForeignKey(
+        Opgave, verbose_name=_("opgave"), on_delete=models.CASCADE, related_name="opgave_gebieden"
+    )
+    gebied = models.ForeignKey(
+        "gebieden.Gebied",
+        verbose_name=_("gebied"),
+        on_delete=models.PROTECT,
+        related_name="opgave_gebieden",
+    )
+    urgentie = models.CharField(
+        _("urgentie hier"), max_length=10, choices=Urgentie.choices, default=Urgentie.MIDDEN
+    )
+    lokale_status = models.CharField(
+        _("status hier"),
+        max_length=20,
+        choices=LokaleStatus.choices,
+        default=LokaleStatus.NOG_NIET_GESTART,
+    )
+    notitie = models.TextField(_("notitie"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("opgave in gebied")
+        verbose_name_plural = _("opgaven in gebieden")
+        ordering = ["gebied__pad"]
+        constraints = [
+            models.UniqueConstraint(fields=["opgave", "gebied"], name="opgave_een_keer_per_gebied"),
+            models.CheckConstraint(
+                condition=Q(urgentie__in=Urgentie.values), name="opgavegebied_urgentie_geldig"
+            ),
+            models.CheckConstraint(
+                condition=Q(lokale_status__in=LokaleStatus.values),
+                name="opgavegebied_status_geldig",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.opgave} in {self.gebied}"
+
+
+class Kolom(models.TextChoices):
+    IDEE = "idee", _("Idee")
+    TE_DOEN = "te_doen", _("Te doen")
+    BEZIG = "bezig", _("Bezig")
+    KLAAR = "klaar", _("Klaar")
+
+
+class ActieSoort(models.TextChoices):
+    ACTIE = "actie", _("Actie")
+    EXPERIMENT = "experiment", _("Experiment")
+
+
+class Actie(VersionedModel):
+    """A card on an opgave board: an action, or a small experiment with what it taught us."""
+
+    opgave = models.ForeignKey(
+        Opgave, verbose_name=_("opgave"), on_delete=models.CASCADE, related_name="acties"
+    )
+    titel = models.CharField(_("titel"), max_length=200)
+    beschrijving = models.TextField(_("beschrijving"), blank=True)
+    soort = models.CharField(
+        _("soort"), max_length=20, choices=ActieSoort.choices, default=ActieSoort.ACTIE
+    )
+    hypothese = models.TextField(_("hypothese"), blank=True)
+    geleerd = models.TextField(_("wat we leerden"), blank=True)
+    kolom = models.CharField(
+        _("kolom"), max_length=20, choices=Kolom.choices, default=Kolom.TE_DOEN
+    )
+    positie = models.PositiveIntegerField(_("positie"), default=0)
+    eigenaar = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("eigenaar"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="acties",
+    )
+    deadline = models.DateField(_("deadline"), null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("actie")
+        verbose_name_plural = _("acties")
+        ordering = ["opgave", "kolom", "positie", "pk"]
+        indexes = [models.Index(fields=["opgave", "kolom", "positie"], name="actie_kolom_positie")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(soort__in=ActieSoort.values), name="actie_soort_geldig"
+            ),
+            models.CheckConstraint(condition=Q(kolom__in=Kolom.values), name="actie_kolom_geldig"),
+        ]
+
+    def __str__(self):
+        return self.titel
+
+    @property
+    def is_experiment(self) -> bool:
+        return self.soort == ActieSoort.EXPERIMENT
+
+
+class Mijlpaal(VersionedModel):
+    """A result an opgave works towards; the share done is the opgave's progress."""
+
+    opgave = models.ForeignKey(
+        Opgave, verbose_name=_("opgave"), on_delete=models.CASCADE, related_name="mijlpalen"
+    )
+    titel = models.CharField(_("titel"), max_length=200)
+    deadline = models.DateField(_("deadline"), null=True, blank=True)
+    gereed = models.BooleanField(_("gereed"), default=False)
+    gereed_op = models.DateField(_("gereed op"), null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("mijlpaal")
+        verbose_name_plural = _("mijlpalen")
+        ordering = ["deadline", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(gereed=True) | Q(gereed_op__isnull=True),
+                name="mijlpaal_gereed_op_alleen_als_gereed",
+            ),
+        ]
+
+    def __str__(self):
+        return self.titel
+
+    def save(self, *args, **kwargs):
+        if self.gereed and self.gereed_op is None:
+            self.gereed_op = timezone.localdate()
+        elif not self.gereed:
+            self.gereed_op = None
+        super().save(*args, **kwargs)
+
+
+class VoortgangStatus(models.TextChoices):
+    OP_KOERS = "op_koers", _("Op koers")
+    AANDACHT = "aandacht", _("Aandacht nodig")
+    ZORG = "zorg", _("Zorg")
+
+
+class Voortgangsupdate(models.Model):
+    """A dated progress report; the latest one is the opgave's current status."""
+
+    opgave = models.ForeignKey(
+        Opgave, verbose_name=_("opgave"), on_delete=models.CASCADE, related_name="updates"
+    )
+    datum = models.DateField(_("datum"), default=timezone.localdate)
+    status = models.CharField(_("status"), max_length=20, choices=VoortgangStatus.choices)
+    tekst = models.TextField(_("wat er gebeurde"))
+    auteur = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("auteur"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="voortgangsupdates",
+    )
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("voortgangsupdate")
+        verbose_name_plural = _("voortgangsupdates")
+        ordering = ["-datum", "-aangemaakt_op"]
+        get_latest_by = ["datum", "aangemaakt_op"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=VoortgangStatus.values), name="voortgang_status_geldig"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.opgave}, {self.datum}: {self.get_status_display()}"
+
+
+class Ernst(models.TextChoices):
+    LAAG = "laag", _("Laag")
+    MIDDEN = "midden", _("Midden")
+    HOOG = "hoog", _("Hoog")
+    KRITIEK = "kritiek", _("Kritiek")
+
+
+class BelemmeringStatus(models.TextChoices):
+    NIEUW = "nieuw", _("Nieuw")
+    OPGEPAKT = "opgepakt", _("Opgepakt")
+    GEESCALEERD = "geescaleerd", _("Geëscaleerd")
+    OPGELOST = "opgelost", _("Opgelost")
+
+
+class Escalatieniveau(models.TextChoices):
+    GEEN = "geen", _("Niet geëscaleerd")
+    TEAM = "team", _("Team")
+    REGIETEAM = "regieteam", _("Regieteam")
+    BESTUUR = "bestuur", _("Directie / bestuur")
+
+
+class BelemmeringQuerySet(models.QuerySet):
+    def open(self) -> "BelemmeringQuerySet":
+        return self.exclude(status=BelemmeringStatus.OPGELOST)
+
+
+class Belemmering(VersionedModel):
+    """An impediment. One belemmering can block several opgaven at once: where they collide."""
+
+    opgaven = models.ManyToManyField(
+        Opgave, verbose_name=_("blokkeert opgaven"), related_name="belemmeringen", blank=True
+    )
+    gebied = models.ForeignKey(
+        "gebieden.Gebied",
+        verbose_name=_("gebied"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="belemmeringen",
+    )
+    titel = models.CharField(_("titel"), max_length=200)
+    beschrijving = models.TextField(_("beschrijving"), blank=True)
+    ernst = models.CharField(_("ernst"), max_length=10, choices=Ernst.choices, default=Ernst.MIDDEN)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=BelemmeringStatus.choices,
+        default=BelemmeringStatus.NIEUW,
+    )
+    ingebracht_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ingebracht door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="ingebrachte_belemmeringen",
+    )
+    eigenaar = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("eigenaar"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="belemmeringen",
+    )
+    escalatieniveau = models.CharField(
+        _("escalatieniveau"),
+        max_length=20,
+        choices=Escalatieniveau.choices,
+        default=Escalatieniveau.GEEN,
+    )
+    geescaleerd_op = models.DateTimeField(_("geëscaleerd op"), null=True, blank=True)
+    oplossing = models.TextField(_("oplossing"), blank=True)
+    opgelost_op = models.DateTimeField(_("opgelost op"), null=True, blank=True)
+    aangemaakt_op = models.DateTimeField(_("ingebracht op"), auto_now_add=True)
+
+    history = HistoricalRecords(m2m_fields=["opgaven"])
+    objects = BelemmeringQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("belemmering")
+        verbose_name_plural = _("belemmeringen")
+        ordering = ["-aangemaakt_op"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ernst__in=Ernst.values), name="belemmering_ernst_geldig"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=BelemmeringStatus.values), name="belemmering_status_geldig"
+            ),
+            models.CheckConstraint(
+                condition=Q(escalatieniveau__in=Escalatieniveau.values),
+                name="belemmering_escalatieniveau_geldig",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=BelemmeringStatus.GEESCALEERD)
+                | (~Q(escalatieniveau=Escalatieniveau.GEEN) & Q(geescaleerd_op__isnull=False)),
+                name="geescaleerd_heeft_niveau_en_datum",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=BelemmeringStatus.OPGELOST)
+                | (~Q(oplossing="") & Q(opgelost_op__isnull=False)),
+                name="opgelost_heeft_oplossing_en_datum",
+            ),
+        ]
+
+    def __str__(self):
+        return self.titel
+
+    @property
+    def is_open(self) -> bool:
+        return self.status != BelemmeringStatus.OPGELOST
+
+
+class KansStatus(models.TextChoices):
+    NIEUW = "nieuw", _("Nieuw")
+    GEACCEPTEERD = "geaccepteerd", _("Geaccepteerd")
+    AFGEWEZEN = "afgewezen", _("Afgewezen")
+
+
+class Kans(VersionedModel):
+    """An opportunity someone brings to the regieteam: the 'plek' from the article."""
+
+    titel = models.CharField(_("titel"), max_length=200)
+    beschrijving = models.TextField(_("wat speelt er"))
+    ingediend_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ingediend door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="kansen",
+    )
+    gebied = models.ForeignKey(
+        "gebieden.Gebied",
+        verbose_name=_("gebied"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="kansen",
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=KansStatus.choices, default=KansStatus.NIEUW
+    )
+    opgave = models.ForeignKey(
+        Opgave,
+        verbose_name=_("gekoppelde opgave"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="kansen",
+    )
+    aangemaakt_op = models.DateTimeField(_("ingediend op"), auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("kans")
+        verbose_name_plural = _("kansen")
+        ordering = ["-aangemaakt_op"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=KansStatus.values), name="kans_status_geldig"
+            ),
+        ]
+
+    def __str__(self):
+        return self.titel

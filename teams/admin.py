@@ -1,0 +1,63 @@
+from django.contrib import admin
+from guardian.admin import GuardedModelAdmin
+from simple_history.admin import SimpleHistoryAdmin
+
+from teams.models import Discipline, Lidmaatschap, Team, Waarde, Waardencheck, WaardeScore
+
+
+class LidmaatschapInline(admin.TabularInline):
+    model = Lidmaatschap
+    extra = 1
+    autocomplete_fields = ["user", "discipline"]
+
+
+@admin.register(Team)
+class TeamAdmin(GuardedModelAdmin, SimpleHistoryAdmin):
+    list_display = ["naam", "soort", "gebied", "focuslimiet"]
+    list_filter = ["soort"]
+    search_fields = ["naam", "slug", "beschrijving"]
+    prepopulated_fields = {"slug": ["naam"]}
+    autocomplete_fields = ["gebied"]
+    list_select_related = ["gebied"]
+    readonly_fields = ["version"]
+    inlines = [LidmaatschapInline]
+
+
+@admin.register(Lidmaatschap)
+class LidmaatschapAdmin(SimpleHistoryAdmin):
+    list_display = ["user", "team", "rol", "discipline", "organisatie"]
+    list_filter = ["rol", "team", "discipline"]
+    search_fields = ["user__username", "user__first_name", "user__last_name", "organisatie"]
+    list_select_related = ["user", "team", "discipline"]
+    autocomplete_fields = ["user", "team", "discipline"]
+
+
+@admin.register(Discipline)
+class DisciplineAdmin(admin.ModelAdmin):
+    search_fields = ["naam"]
+
+
+@admin.register(Waarde)
+class WaardeAdmin(admin.ModelAdmin):
+    list_display = ["links", "rechts", "volgorde", "actief"]
+    list_editable = ["volgorde", "actief"]
+    list_filter = ["actief"]
+
+    def has_delete_permission(self, request, obj=None):
+        # Past scores refer to a waarde: deactivate it instead of deleting it.
+        return False
+
+
+class WaardeScoreInline(admin.TabularInline):
+    model = WaardeScore
+    extra = 0
+
+
+@admin.register(Waardencheck)
+class WaardencheckAdmin(admin.ModelAdmin):
+    list_display = ["team", "opgave", "datum", "ingevuld_door"]
+    list_filter = ["team", "datum"]
+    list_select_related = ["team", "opgave", "ingevuld_door"]
+    date_hierarchy = "datum"
+    autocomplete_fields = ["team", "opgave"]
+    inlines = [WaardeScoreInline]

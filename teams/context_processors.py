@@ -1,0 +1,9 @@
+from teams.models import Team
+
+
+def mijn_teams(request):
+    """The signed-in user's teams for the header, one query, only when a template asks."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"mijn_teams": []}
+    return {"mijn_teams": lambda: list(Team.objects.filter(leden=user).distinct())}

@@ -1,0 +1,84 @@
+import io
+import os
+import shutil
+
+# pytest-playwright runs an event loop in the test thread; Django's ORM must still be usable.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+import pytest  # noqa: E402
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+
+from tests.factories import UserFactory  # noqa: E402
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+BROWSER_REQUIRED = os.environ.get("REQUIRE_BROWSER_TESTS") == "1"
+
+
+def pytest_report_header(config):
+    return [
+        f"database: {connection.vendor}",
+        f"chromium: {CHROMIUM if os.path.exists(CHROMIUM) else 'not found'}",
+    ]
+
+
+def pytest_collection_modifyitems(config, items):
+    if os.path.exists(CHROMIUM):
+        return
+    if BROWSER_REQUIRED:
+        raise pytest.UsageError(f"Browser tests are required but Chromium is missing: {CHROMIUM}")
+    skip = pytest.mark.skip(
+        reason="Chromium not found: install Debian's chromium (apt-get install chromium) "
+        "or set CHROMIUM_PATH to run the browser tests"
+    )
+    for item in items:
+        if "e2e" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True)
+def _plain_static_storage(settings):
+    """Tests need no collectstatic run: serve static files without the manifest."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
+    }
+
+
+@pytest.fixture
+def user(db):
+    return UserFactory(username="alice")
+
+
+@pytest.fixture
+def demo(db):
+    """The demo world of DESIGN.md section 5, loaded by the same command users run."""
+    call_command("demo", stdout=io.StringIO())
+
+
+@pytest.fixture
+def login(client):
+    """Sign the test client in as one of the demo users."""
+
+    def inloggen(username: str):
+        client.force_login(get_user_model().objects.get(username=username))
+        return client
+
+    return inloggen
