@@ -38,8 +38,9 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(autouse=True)
-def _plain_static_storage(settings):
-    """Tests need no collectstatic run: serve static files without the manifest."""
+def _test_settings(settings):
+    """Tests need no collectstatic run, and no deliberately slow password hashing."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -1,0 +1,87 @@
+import pytest
+from django.contrib import admin
+from django.urls import reverse
+
+from tests.factories import (
+    ActieFactory,
+    BelemmeringFactory,
+    KansFactory,
+    LidmaatschapFactory,
+    MijlpaalFactory,
+    OpgaveGebiedFactory,
+    UserFactory,
+    VoortgangsupdateFactory,
+    WaardencheckFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+PROJECT_APPS = {"gebieden", "teams", "opgaven"}
+PROJECT_MODELS = [model for model in admin.site._registry if model._meta.app_label in PROJECT_APPS]
+
+
+@pytest.fixture
+def superuser_client(client):
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    return client
+
+
+@pytest.fixture
+def some_of_everything():
+    LidmaatschapFactory()
+    OpgaveGebiedFactory()
+    ActieFactory()
+    MijlpaalFactory()
+    VoortgangsupdateFactory()
+    BelemmeringFactory()
+    KansFactory()
+    WaardencheckFactory()
+
+
+def test_every_project_model_is_in_the_admin():
+    registered = {model.__name__ for model in PROJECT_MODELS}
+    assert registered >= {
+        "Gebied",
+        "Team",
+        "Lidmaatschap",
+        "Discipline",
+        "Waarde",
+        "Waardencheck",
+        "Opgave",
+        "OpgaveGebied",
+        "Actie",
+        "Mijlpaal",
+        "Voortgangsupdate",
+        "Belemmering",
+        "Kans",
+    }
+
+
+@pytest.mark.parametrize("model", PROJECT_MODELS, ids=lambda m: m.__name__)
+def test_admin_list_add_and_change_pages_open(superuser_client, some_of_everything, model):
+    prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}"
+    assert superuser_client.get(reverse(f"{prefix}_changelist")).status_code == 200
+    assert superuser_client.get(reverse(f"{prefix}_add")).status_code == 200
+    change = reverse(f"{prefix}_change", args=[model.objects.first().pk])
+    assert superuser_client.get(change).status_code == 200
+
+
+def test_object_permissions_of_an_opgave_are_managed_in_the_admin(superuser_client):
+    opgave = OpgaveGebiedFactory().opgave
+    url = reverse("admin:opgaven_opgave_permissions", args=[opgave.pk])
+    response = superuser_client.get(url)
+    assert response.status_code == 200
+    assert opgave.titel in response.content.decode()
+
+
+def test_history_of_an_opgave_is_shown_in_the_admin(superuser_client):
+    opgave = OpgaveGebiedFactory().opgave
+    opgave.titel = "Herziene titel"
+    opgave.save()
+    response = superuser_client.get(reverse("admin:opgaven_opgave_history", args=[opgave.pk]))
+    assert response.status_code == 200
+    assert "Herziene titel" in response.content.decode()
+
+
+def test_waarden_cannot_be_deleted_only_deactivated(superuser_client):
+    assert superuser_client.get(reverse("admin:teams_waarde_delete", args=[1])).status_code == 403
