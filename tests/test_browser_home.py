@@ -49,7 +49,7 @@ def test_a_wrong_password_keeps_the_person_on_the_login_page(page: Page, live_se
     page.get_by_label("Gebruikersnaam").fill("regie")
     page.get_by_label("Wachtwoord").fill("niet-goed")
     page.get_by_role("button", name="Aanmelden").click()
-    expect(page.get_by_role("alert")).to_contain_text("Voer een correcte gebruikersnaam")
+    expect(page.get_by_role("alert")).to_contain_text("Voer een juiste gebruikersnaam")
     expect(page).to_have_url(f"{live_server.url}/accounts/login/")
 
 

@@ -33,7 +33,7 @@ def test_a_wrong_password_gets_a_dutch_error_and_no_session(client):
     UserFactory(username="regie", password="demo")
     response = client.post("/accounts/login/", {"username": "regie", "password": "fout"})
     assert response.status_code == 200
-    assert "Voer een correcte gebruikersnaam en wachtwoord in" in response.content.decode()
+    assert "Voer een juiste gebruikersnaam en wachtwoord in" in response.content.decode()
     assert SESSION_KEY not in client.session
 
 
