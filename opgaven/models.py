@@ -5,6 +5,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 from simple_history.models import HistoricalRecords
 
 from opgaven.versioning import VersionedModel
@@ -495,3 +496,23 @@ class Kans(VersionedModel):
 
     def __str__(self):
         return self.titel
+
+
+class OpgaveUserObjectPermission(UserObjectPermissionBase):
+    """Object permissions on an opgave for one user: the invited partner guest."""
+
+    content_object = models.ForeignKey(Opgave, on_delete=models.CASCADE)
+
+    class Meta(UserObjectPermissionBase.Meta):
+        verbose_name = _("gastrecht op opgave")
+        verbose_name_plural = _("gastrechten op opgaven")
+
+
+class OpgaveGroupObjectPermission(GroupObjectPermissionBase):
+    """Object permissions on an opgave for a team's group: how a team reaches its opgaven."""
+
+    content_object = models.ForeignKey(Opgave, on_delete=models.CASCADE)
+
+    class Meta(GroupObjectPermissionBase.Meta):
+        verbose_name = _("teamrecht op opgave")
+        verbose_name_plural = _("teamrechten op opgaven")

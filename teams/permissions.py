@@ -1,42 +1,95 @@
-"""Who may see what. Every view and every list goes through these questions.
+"""Who may see and change what. Every view and every list goes through these questions.
 
-Opgaveteam members see their team's opgaven; regieteam members see every opgave that lands
-in their gebied or below it; coordinators and admins see everything. Objects a user may not
-see answer 404, so their existence does not leak.
+The rules (DESIGN.md, "Roles and permissions"):
+- a team's Django group holds `view_opgave` and `change_opgave` on the team's opgaven, so
+  joining or leaving a team takes effect at once;
+- regieteam members see every opgave that lands in their gebied or below it;
+- partner guests hold object permissions on exactly the opgaven they were invited to;
+- coordinators see everything and change nothing; admins (staff) see everything and manage teams.
+Objects a user may not see answer 404 (no existence leak); changes to objects a user may see
+but not change answer 403.
 """
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
+from guardian.shortcuts import assign_perm, get_objects_for_user, remove_perm
 
 from opgaven.models import Opgave
-from teams.models import COORDINATOREN_GROEP, Team, TeamSoort
+from teams.models import COORDINATOREN_GROEP, Rol, Team, TeamSoort
 
 Gebruiker = AbstractBaseUser | AnonymousUser
+
+BEKIJKEN = "view_opgave"
+WIJZIGEN = "change_opgave"
+
+
+def geef_team_toegang(opgave: Opgave, team: Team) -> None:
+    """The team's members may see and change the opgave, through the team's group."""
+    for recht in (BEKIJKEN, WIJZIGEN):
+        assign_perm(recht, team.groep, opgave)
+
+
+def ontneem_team_toegang(opgave: Opgave, team: Team) -> None:
+    for recht in (BEKIJKEN, WIJZIGEN):
+        remove_perm(recht, team.groep, opgave)
+
+
+def nodig_gast_uit(gast: AbstractBaseUser, opgave: Opgave, *, mag_wijzigen: bool) -> None:
+    """A partner from outside the teams sees (and perhaps works on) exactly this opgave."""
+    assign_perm(BEKIJKEN, gast, opgave)
+    if mag_wijzigen:
+        assign_perm(WIJZIGEN, gast, opgave)
+    else:
+        remove_perm(WIJZIGEN, gast, opgave)
+
+
+def trek_gast_in(gast: AbstractBaseUser, opgave: Opgave) -> None:
+    for recht in (BEKIJKEN, WIJZIGEN):
+        remove_perm(recht, gast, opgave)
 
 
 def is_coordinator(user: Gebruiker) -> bool:
     return user.is_authenticated and user.groups.filter(name=COORDINATOREN_GROEP).exists()
 
 
+def is_beheerder(user: Gebruiker) -> bool:
+    return user.is_authenticated and user.is_active and (user.is_staff or user.is_superuser)
+
+
 def ziet_alles(user: Gebruiker) -> bool:
     """Coordinators review across wijken and admins manage: both may look at everything."""
-    return user.is_authenticated and (user.is_superuser or user.is_staff or is_coordinator(user))
+    return is_beheerder(user) or is_coordinator(user)
 
 
 def zichtbare_opgaven(user: Gebruiker) -> QuerySet[Opgave]:
-    """The opgaven this user may see."""
+    """The opgaven this user may see, as one queryset (one SQL query, whatever the count)."""
     if not user.is_authenticated:
         return Opgave.objects.none()
     if ziet_alles(user):
         return Opgave.objects.all()
+    met_objectrecht = get_objects_for_user(
+        user, BEKIJKEN, klass=Opgave, with_superuser=False, accept_global_perms=False
+    )
+    zichtbaar = Q(pk__in=met_objectrecht.values("pk"))
     regie_paden = Team.objects.filter(leden=user, soort=TeamSoort.REGIETEAM).values_list(
         "gebied__pad", flat=True
     )
-    zichtbaar = Q(team__leden=user)
     for pad in regie_paden:
-        zichtbaar |= Q(opgave_gebieden__gebied__pad__startswith=pad)
-    return Opgave.objects.filter(pk__in=Opgave.objects.filter(zichtbaar).values("pk"))
+        zichtbaar |= Q(
+            pk__in=Opgave.objects.filter(opgave_gebieden__gebied__pad__startswith=pad).values("pk")
+        )
+    return Opgave.objects.filter(zichtbaar)
+
+
+def kan_bekijken(user: Gebruiker, opgave: Opgave) -> bool:
+    return zichtbare_opgaven(user).filter(pk=opgave.pk).exists()
+
+
+def kan_wijzigen(user: Gebruiker, opgave: Opgave) -> bool:
+    """Members of the owning team and guests invited to work on it; never coordinators."""
+    return user.is_authenticated and user.is_active and user.has_perm(f"opgaven.{WIJZIGEN}", opgave)
 
 
 def zichtbare_teams(user: Gebruiker) -> QuerySet[Team]:
@@ -45,19 +98,36 @@ def zichtbare_teams(user: Gebruiker) -> QuerySet[Team]:
         return Team.objects.none()
     if ziet_alles(user):
         return Team.objects.all()
-    return Team.objects.filter(Q(leden=user) | Q(opgaven__in=zichtbare_opgaven(user))).distinct()
+    return Team.objects.filter(
+        Q(pk__in=Team.objects.filter(leden=user).values("pk"))
+        | Q(pk__in=zichtbare_opgaven(user).values("team"))
+    )
 
 
-def get_opgave_for_user(request: HttpRequest, pk: int) -> Opgave:
-    """The opgave, or 404 when it does not exist or the user may not see it."""
+def kan_team_beheren(user: Gebruiker, team: Team) -> bool:
+    """Admins manage every team; a team's trekker manages their own."""
+    if not user.is_authenticated:
+        return False
+    return is_beheerder(user) or team.lidmaatschappen.filter(user=user, rol=Rol.TREKKER).exists()
+
+
+def get_opgave_for_user(request: HttpRequest, pk: int, *, write: bool = False) -> Opgave:
+    """The opgave with its card annotations; 404 when the user may not see it, 403 when the
+    user may see it but `write` asks for a change they may not make."""
     try:
-        return zichtbare_opgaven(request.user).met_voortgang().select_related("team").get(pk=pk)
+        opgave = zichtbare_opgaven(request.user).met_voortgang().select_related("team").get(pk=pk)
     except Opgave.DoesNotExist:
         raise Http404 from None
+    if write and not kan_wijzigen(request.user, opgave):
+        raise PermissionDenied
+    return opgave
 
 
-def get_team_for_user(request: HttpRequest, slug: str) -> Team:
+def get_team_for_user(request: HttpRequest, slug: str, *, write: bool = False) -> Team:
     try:
-        return zichtbare_teams(request.user).select_related("gebied").get(slug=slug)
+        team = zichtbare_teams(request.user).select_related("gebied").get(slug=slug)
     except Team.DoesNotExist:
         raise Http404 from None
+    if write and not kan_team_beheren(request.user, team):
+        raise PermissionDenied
+    return team

@@ -1,10 +1,15 @@
-"""Team membership is group membership: object permissions granted to a team's group
-apply to its members the moment they join, and stop the moment they leave."""
+"""Team membership is group membership, and a team's group holds the rights on its opgaven.
 
-from django.db.models.signals import post_delete, post_save
+So permissions follow the team: a member who joins gets access at once, one who leaves loses
+it at once, and an opgave that moves to another team takes its permissions along.
+"""
+
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
-from teams.models import Lidmaatschap
+from opgaven.models import Opgave
+from teams.models import Lidmaatschap, Team
+from teams.permissions import geef_team_toegang, ontneem_team_toegang
 
 
 @receiver(post_save, sender=Lidmaatschap)
@@ -15,3 +20,23 @@ def lid_in_groep(sender, instance: Lidmaatschap, **kwargs):
 @receiver(post_delete, sender=Lidmaatschap)
 def lid_uit_groep(sender, instance: Lidmaatschap, **kwargs):
     instance.user.groups.remove(instance.team.groep_id)
+
+
+@receiver(pre_save, sender=Opgave)
+def onthoud_vorig_team(sender, instance: Opgave, raw=False, **kwargs):
+    instance._vorig_team_id = (
+        None
+        if raw or instance._state.adding
+        else Opgave.objects.filter(pk=instance.pk).values_list("team_id", flat=True).first()
+    )
+
+
+@receiver(post_save, sender=Opgave)
+def rechten_volgen_het_team(sender, instance: Opgave, created: bool, raw=False, **kwargs):
+    if raw:
+        return
+    vorig_team_id = getattr(instance, "_vorig_team_id", None)
+    if created or vorig_team_id != instance.team_id:
+        if vorig_team_id is not None:
+            ontneem_team_toegang(instance, Team.objects.get(pk=vorig_team_id))
+        geef_team_toegang(instance, instance.team)
