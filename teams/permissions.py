@@ -83,6 +83,15 @@ def zichtbare_opgaven(user: Gebruiker) -> QuerySet[Opgave]:
     return Opgave.objects.filter(zichtbaar)
 
 
+def wijzigbare_opgaven(user: Gebruiker) -> QuerySet[Opgave]:
+    """The opgaven this user may change: their teams' opgaven and those they are a guest on."""
+    if not (user.is_authenticated and user.is_active):
+        return Opgave.objects.none()
+    return get_objects_for_user(
+        user, WIJZIGEN, klass=Opgave, with_superuser=False, accept_global_perms=False
+    )
+
+
 def kan_bekijken(user: Gebruiker, opgave: Opgave) -> bool:
     return zichtbare_opgaven(user).filter(pk=opgave.pk).exists()
 

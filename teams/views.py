@@ -1,21 +1,219 @@
+from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import HttpRequest
-from django.shortcuts import render
-from django.views.decorators.http import require_safe
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django_htmx.http import HttpResponseClientRedirect
+from django_htmx.middleware import HtmxDetails
 
-from teams.permissions import get_team_for_user, zichtbare_opgaven
+from opgaven.models import Opgave, OpgaveUserObjectPermission
+from teams.forms import GastForm, LidmaatschapForm, OpgaveToewijzenForm, TeamForm
+from teams.models import Team
+from teams.permissions import (
+    WIJZIGEN,
+    get_team_for_user,
+    is_beheerder,
+    kan_team_beheren,
+    nodig_gast_uit,
+    trek_gast_in,
+    wijzigbare_opgaven,
+    zichtbare_opgaven,
+    zichtbare_teams,
+)
+
+
+class HtmxHttpRequest(HttpRequest):
+    htmx: HtmxDetails
 
 
 @require_safe
 @login_required
-def team_detail(request: HttpRequest, slug: str):
-    team = get_team_for_user(request, slug)
-    lidmaatschappen = team.lidmaatschappen.select_related("user", "discipline").order_by(
-        "organisatie", "discipline__naam", "user__last_name", "user__username"
-    )
-    opgaven = zichtbare_opgaven(request.user).filter(team=team).met_voortgang().order_by("titel")
+def team_list(request: HtmxHttpRequest):
+    teams = zichtbare_teams(request.user).select_related("gebied").order_by("soort", "naam")
     return render(
         request,
-        "teams/team_detail.html",
-        {"team": team, "lidmaatschappen": lidmaatschappen, "opgaven": opgaven},
+        "teams/team_list.html",
+        {"teams": teams, "mag_aanmaken": is_beheerder(request.user)},
     )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def team_create(request: HtmxHttpRequest):
+    if not is_beheerder(request.user):
+        raise PermissionDenied
+    form = TeamForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        team = form.save()
+        messages.success(request, _("Team %(naam)s is aangemaakt.") % {"naam": team.naam})
+        return _naar(request, team.get_absolute_url())
+    status = 422 if form.errors else 200
+    return render(request, "teams/team_form.html", {"form": form}, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def team_edit(request: HtmxHttpRequest, slug: str):
+    team = get_team_for_user(request, slug, write=True)
+    form = TeamForm(request.POST or None, instance=team)
+    if request.method == "POST" and form.is_valid():
+        team = form.save()
+        messages.success(request, _("De gegevens van het team zijn opgeslagen."))
+        return _naar(request, team.get_absolute_url())
+    status = 422 if form.errors else 200
+    return render(request, "teams/team_form.html", {"form": form, "team": team}, status=status)
+
+
+@require_safe
+@login_required
+def team_detail(request: HtmxHttpRequest, slug: str):
+    team = get_team_for_user(request, slug)
+    return render(request, "teams/team_detail.html", _team_context(request, team))
+
+
+@require_POST
+@login_required
+def lid_toevoegen(request: HtmxHttpRequest, slug: str):
+    team = get_team_for_user(request, slug, write=True)
+    form = LidmaatschapForm(request.POST, team=team)
+    if not form.is_valid():
+        return _render_deel(request, team, "leden", status=422, lid_form=form)
+    lidmaatschap = form.save()
+    melding = _("%(naam)s is toegevoegd aan het team.") % {"naam": _naam(lidmaatschap.user)}
+    return _render_deel(request, team, "leden", melding=melding)
+
+
+@require_POST
+@login_required
+def lid_verwijderen(request: HtmxHttpRequest, slug: str, pk: int):
+    team = get_team_for_user(request, slug, write=True)
+    lidmaatschap = get_object_or_404(team.lidmaatschappen.select_related("user"), pk=pk)
+    lidmaatschap.delete()
+    melding = _("%(naam)s is uit het team gehaald.") % {"naam": _naam(lidmaatschap.user)}
+    return _render_deel(request, team, "leden", melding=melding)
+
+
+@require_POST
+@login_required
+def opgave_toewijzen(request: HtmxHttpRequest, slug: str):
+    team = get_team_for_user(request, slug, write=True)
+    form = OpgaveToewijzenForm(request.POST, keuzes=_toewijsbare_opgaven(request, team))
+    if not form.is_valid():
+        return _render_deel(request, team, "opgaven", status=422, toewijs_form=form)
+    with transaction.atomic():
+        opgave = Opgave.objects.select_for_update().get(pk=form.cleaned_data["opgave"].pk)
+        opgave.team = team
+        opgave.save()
+    melding = _("%(opgave)s hoort nu bij dit team.") % {"opgave": opgave.titel}
+    return _render_deel(request, team, "opgaven", melding=melding)
+
+
+@require_POST
+@login_required
+def gast_uitnodigen(request: HtmxHttpRequest, slug: str):
+    team = get_team_for_user(request, slug, write=True)
+    form = GastForm(request.POST, team=team)
+    if not form.is_valid():
+        return _render_deel(request, team, "gasten", status=422, gast_form=form)
+    gast, opgave = form.cleaned_data["gast"], form.cleaned_data["opgave"]
+    nodig_gast_uit(gast, opgave, mag_wijzigen=form.cleaned_data["mag_wijzigen"])
+    melding = _("%(naam)s heeft nu toegang tot %(opgave)s.") % {
+        "naam": _naam(gast),
+        "opgave": opgave.titel,
+    }
+    return _render_deel(request, team, "gasten", melding=melding)
+
+
+@require_POST
+@login_required
+def gast_intrekken(request: HtmxHttpRequest, slug: str, opgave_pk: int, user_pk: int):
+    team = get_team_for_user(request, slug, write=True)
+    opgave = get_object_or_404(team.opgaven, pk=opgave_pk)
+    gast = get_object_or_404(get_user_model(), pk=user_pk)
+    trek_gast_in(gast, opgave)
+    melding = _("De toegang van %(naam)s tot %(opgave)s is ingetrokken.") % {
+        "naam": _naam(gast),
+        "opgave": opgave.titel,
+    }
+    return _render_deel(request, team, "gasten", melding=melding)
+
+
+def _naam(user) -> str:
+    return user.get_full_name() or user.username
+
+
+def _naar(request: HtmxHttpRequest, url: str):
+    return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+
+
+def _toewijsbare_opgaven(request: HtmxHttpRequest, team: Team):
+    """Admins may hand any opgave to a team; a trekker only the ones they may change."""
+    opgaven = Opgave.objects.exclude(team=team)
+    if is_beheerder(request.user):
+        return opgaven
+    return opgaven.filter(pk__in=wijzigbare_opgaven(request.user).values("pk"))
+
+
+def _gasten(team: Team) -> list[dict]:
+    """Partner guests per opgave of this team, with whether they may change the board."""
+    rechten = OpgaveUserObjectPermission.objects.filter(content_object__team=team).select_related(
+        "user", "content_object", "permission"
+    )
+    gasten: dict[tuple[int, int], dict] = {}
+    for recht in rechten.order_by("content_object__titel", "user__username"):
+        gast = gasten.setdefault(
+            (recht.content_object_id, recht.user_id),
+            {"opgave": recht.content_object, "user": recht.user, "mag_wijzigen": False},
+        )
+        gast["mag_wijzigen"] |= recht.permission.codename == WIJZIGEN
+    return list(gasten.values())
+
+
+def _team_context(request: HtmxHttpRequest, team: Team, **formulieren) -> dict:
+    mag_beheren = kan_team_beheren(request.user, team)
+    context = {
+        "team": team,
+        "mag_beheren": mag_beheren,
+        "lidmaatschappen": team.lidmaatschappen.select_related("user", "discipline").order_by(
+            "organisatie", "discipline__naam", "user__last_name", "user__username"
+        ),
+        "opgaven": zichtbare_opgaven(request.user)
+        .filter(team=team)
+        .met_voortgang()
+        .select_related("team")
+        .order_by("titel"),
+    }
+    if team.is_regieteam:
+        landt_hier = zichtbare_opgaven(request.user).filter(
+            opgave_gebieden__gebied__pad__startswith=team.gebied.pad
+        )
+        context["opgaven_in_gebied"] = (
+            landt_hier.met_voortgang().select_related("team").order_by("titel")
+        )
+        context["opgaveteams_in_gebied"] = Team.objects.filter(
+            pk__in=landt_hier.values("team")
+        ).order_by("naam")
+    if mag_beheren:
+        context["lid_form"] = formulieren.get("lid_form") or LidmaatschapForm(team=team)
+        context["toewijs_form"] = formulieren.get("toewijs_form") or OpgaveToewijzenForm(
+            keuzes=_toewijsbare_opgaven(request, team)
+        )
+        context["gast_form"] = formulieren.get("gast_form") or GastForm(team=team)
+        context["gasten"] = _gasten(team)
+    return context
+
+
+def _render_deel(
+    request: HtmxHttpRequest, team: Team, deel: str, *, status=200, melding="", **formulieren
+):
+    """After a change: the changed part for htmx, otherwise back to the team page."""
+    if status == 200 and not request.htmx:
+        messages.success(request, melding)
+        return redirect(team)
+    context = _team_context(request, team, **formulieren) | {"melding": melding}
+    template = f"teams/team_detail.html#{deel}" if request.htmx else "teams/team_detail.html"
+    return render(request, template, context, status=status)

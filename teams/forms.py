@@ -1,0 +1,106 @@
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from gebieden.models import Gebied
+from opgaven.models import Opgave
+from teams.models import Lidmaatschap, Team, TeamSoort
+
+GERESERVEERDE_SLUGS = {"nieuw"}
+
+
+def _naam(user) -> str:
+    return user.get_full_name() or user.username
+
+
+class GebruikerKeuze(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{_naam(obj)} ({obj.username})"
+
+
+class TeamForm(forms.ModelForm):
+    class Meta:
+        model = Team
+        fields = ["naam", "slug", "soort", "gebied", "beschrijving", "focuslimiet"]
+        help_texts = {"slug": _("Voor het webadres; laat leeg om hem uit de naam te maken.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["slug"].required = False
+        self.fields["gebied"].queryset = Gebied.objects.geldig().order_by("pad")
+        self.fields["gebied"].label_from_instance = lambda gebied: (
+            f"{gebied.get_niveau_display()} {gebied.naam} ({gebied.code})"
+        )
+
+    def clean_slug(self):
+        slug = self.cleaned_data["slug"] or slugify(self.cleaned_data.get("naam", ""))
+        if not slug:
+            raise forms.ValidationError(_("Geef een korte naam op."))
+        if slug in GERESERVEERDE_SLUGS:
+            raise forms.ValidationError(_("Deze korte naam is gereserveerd; kies een andere."))
+        if Team.objects.filter(slug=slug).exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(_("Er is al een team met deze korte naam."))
+        return slug
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("soort") == TeamSoort.REGIETEAM and not cleaned.get("gebied"):
+            self.add_error(
+                "gebied", _("Een regieteam voert de regie in een gebied: kies het gebied.")
+            )
+        return cleaned
+
+
+class LidmaatschapForm(forms.ModelForm):
+    user = GebruikerKeuze(queryset=get_user_model().objects.none(), label=_("Persoon"))
+
+    class Meta:
+        model = Lidmaatschap
+        fields = ["user", "rol", "discipline", "organisatie"]
+
+    def __init__(self, *args, team: Team, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.team = team
+        self.fields["user"].queryset = (
+            get_user_model()
+            .objects.filter(is_active=True)
+            .exclude(lidmaatschappen__team=team)
+            .order_by("first_name", "last_name", "username")
+        )
+
+    def validate_unique(self):
+        # The user list already leaves out current members; this catches a double submit.
+        if Lidmaatschap.objects.filter(
+            team=self.instance.team, user=self.cleaned_data.get("user")
+        ).exists():
+            self.add_error("user", _("Deze persoon zit al in dit team."))
+
+
+class OpgaveToewijzenForm(forms.Form):
+    opgave = forms.ModelChoiceField(queryset=Opgave.objects.none(), label=_("Opgave"))
+
+    def __init__(self, *args, keuzes, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["opgave"].queryset = keuzes.select_related("team").order_by("titel")
+        self.fields["opgave"].label_from_instance = lambda o: f"{o.titel} ({o.team.naam})"
+
+
+class GastForm(forms.Form):
+    opgave = forms.ModelChoiceField(queryset=Opgave.objects.none(), label=_("Opgave"))
+    gast = GebruikerKeuze(queryset=get_user_model().objects.none(), label=_("Partner"))
+    mag_wijzigen = forms.BooleanField(
+        required=False,
+        label=_("Mag meewerken aan het bord"),
+        help_text=_("Zonder dit vinkje kan de partner alleen meelezen."),
+    )
+
+    def __init__(self, *args, team: Team, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["opgave"].queryset = team.opgaven.order_by("titel")
+        self.fields["gast"].queryset = (
+            get_user_model()
+            .objects.filter(is_active=True)
+            .exclude(lidmaatschappen__team=team)
+            .order_by("first_name", "last_name", "username")
+        )
