@@ -503,6 +503,8 @@ class OpgaveUserObjectPermission(UserObjectPermissionBase):
 
     content_object = models.ForeignKey(Opgave, on_delete=models.CASCADE)
 
+    history = HistoricalRecords()
+
     class Meta(UserObjectPermissionBase.Meta):
         verbose_name = _("gastrecht op opgave")
         verbose_name_plural = _("gastrechten op opgaven")
@@ -512,6 +514,8 @@ class OpgaveGroupObjectPermission(GroupObjectPermissionBase):
     """Object permissions on an opgave for a team's group: how a team reaches its opgaven."""
 
     content_object = models.ForeignKey(Opgave, on_delete=models.CASCADE)
+
+    history = HistoricalRecords()
 
     class Meta(GroupObjectPermissionBase.Meta):
         verbose_name = _("teamrecht op opgave")

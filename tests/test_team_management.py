@@ -2,6 +2,7 @@ import pytest
 from django.contrib.auth.models import Group
 
 from gebieden.models import Niveau
+from opgaven.models import OpgaveUserObjectPermission
 from teams.models import COORDINATOREN_GROEP, Lidmaatschap, Team
 from teams.permissions import kan_bekijken, kan_wijzigen, zichtbare_opgaven
 from tests.factories import (
@@ -261,6 +262,8 @@ def test_a_trekker_invites_a_partner_guest_and_revokes_them(client, team, trekke
     response = client.post(f"/teams/armoede/gasten/{opgave.pk}/{gast.pk}/intrekken/")
     assert response.status_code == 302
     assert not zichtbare_opgaven(fresh(gast)).exists()
+    geschiedenis = OpgaveUserObjectPermission.history.filter(user=gast, history_user=trekker)
+    assert sorted(geschiedenis.values_list("history_type", flat=True)) == ["+", "-"]
 
 
 def test_members_see_no_management_forms(client, team, lid):
