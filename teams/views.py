@@ -46,7 +46,7 @@ def team_list(request: HtmxHttpRequest):
 def team_create(request: HtmxHttpRequest):
     if not is_beheerder(request.user):
         raise PermissionDenied
-    form = TeamForm(request.POST or None)
+    form = TeamForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         team = form.save()
         messages.success(request, _("Team %(naam)s is aangemaakt.") % {"naam": team.naam})
@@ -59,7 +59,7 @@ def team_create(request: HtmxHttpRequest):
 @login_required
 def team_edit(request: HtmxHttpRequest, slug: str):
     team = get_team_for_user(request, slug, write=True)
-    form = TeamForm(request.POST or None, instance=team)
+    form = TeamForm(request.POST if request.method == "POST" else None, instance=team)
     if request.method == "POST" and form.is_valid():
         team = form.save()
         messages.success(request, _("De gegevens van het team zijn opgeslagen."))

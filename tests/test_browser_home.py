@@ -6,7 +6,8 @@ from playwright.sync_api import Page, expect
 from opgaven.models import Opgave
 from teams.models import Team, TeamSoort
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+# serialized_rollback: the flush between live-server tests would wipe the seeded Waarden.
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def aanmelden(page: Page, live_server, username: str) -> None:

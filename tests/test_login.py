@@ -42,3 +42,16 @@ def test_logging_out_ends_the_session(client):
     response = client.post("/accounts/logout/")
     assert response.status_code == 302
     assert SESSION_KEY not in client.session
+
+
+def test_the_ui_stays_dutch_for_an_english_browser(client):
+    response = client.get("/accounts/login/", headers={"Accept-Language": "en-US,en;q=0.9"})
+    assert "Gebruikersnaam" in response.content.decode()
+    assert response["Content-Language"] == "nl"
+
+
+def test_english_is_available_when_chosen(client):
+    client.post("/i18n/setlang/", {"language": "en", "next": "/accounts/login/"})
+    response = client.get("/accounts/login/")
+    assert "Username" in response.content.decode()
+    assert response["Content-Language"] == "en"

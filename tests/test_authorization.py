@@ -1,0 +1,119 @@
+"""Every URL of the project, for every demo role: the expected status, GET and POST.
+
+A URL pattern without an entry in EXPECTED fails `test_every_url_pattern_has_an_entry`, so a
+new page cannot ship without deciding who may use it.
+"""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from gebieden.models import Gebied
+from opgaven.models import Opgave
+from teams.models import Team, TeamSoort
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["anonymous", "buiten", "lid", "regie", "coordinator", "beheer"]
+
+# name: (method, how to build the URL's arguments, statuses in ROLES order)
+EXPECTED = {
+    "home": ("GET", None, [302, 200, 200, 200, 200, 200]),
+    "health": ("GET", None, [200, 200, 200, 200, 200, 200]),
+    "login": ("GET", None, [200, 200, 200, 200, 200, 200]),
+    "logout": ("POST", None, [302, 302, 302, 302, 302, 302]),
+    "set_language": ("POST", None, [302, 302, 302, 302, 302, 302]),
+    "opgaven:detail": ("GET", "eigen_opgave", [302, 404, 200, 200, 200, 200]),
+    "teams:list": ("GET", None, [302, 200, 200, 200, 200, 200]),
+    "teams:create": ("GET", None, [302, 403, 403, 403, 403, 200]),
+    "teams:create POST": ("POST", None, [302, 403, 403, 403, 403, 422]),
+    "teams:detail": ("GET", "eigen_team", [302, 404, 200, 200, 200, 200]),
+    "teams:edit": ("GET", "eigen_team", [302, 404, 403, 403, 403, 200]),
+    "teams:edit POST": ("POST", "eigen_team", [302, 404, 403, 403, 403, 422]),
+    "teams:lid_toevoegen": ("POST", "eigen_team", [302, 404, 403, 403, 403, 422]),
+    "teams:lid_verwijderen": ("POST", "eigen_lidmaatschap", [302, 404, 403, 403, 403, 302]),
+    "teams:opgave_toewijzen": ("POST", "eigen_team", [302, 404, 403, 403, 403, 422]),
+    "teams:gast_uitnodigen": ("POST", "eigen_team", [302, 404, 403, 403, 403, 422]),
+    "teams:gast_intrekken": ("POST", "gast", [302, 404, 403, 403, 403, 302]),
+    "admin:index": ("GET", None, [302, 302, 302, 302, 302, 200]),
+}
+
+
+def url_names(resolver=None, namespace=""):
+    """Every named URL of the project; of the admin only its index (Django's own pages)."""
+    resolver = resolver or get_resolver()
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            if pattern.namespace == "admin":
+                yield "admin:index"
+            else:
+                yield from url_names(pattern, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            yield f"{namespace}{pattern.name}"
+
+
+def arguments(kind):
+    eigen_team = Team.objects.get(soort=TeamSoort.OPGAVETEAM, leden__username="lid")
+    eigen_opgave = eigen_team.opgaven.first()
+    if kind is None:
+        return []
+    if kind == "eigen_opgave":
+        return [eigen_opgave.pk]
+    if kind == "eigen_team":
+        return [eigen_team.slug]
+    if kind == "eigen_lidmaatschap":
+        return [
+            eigen_team.slug,
+            eigen_team.lidmaatschappen.exclude(user__username="lid").first().pk,
+        ]
+    if kind == "gast":
+        return [
+            eigen_team.slug,
+            eigen_opgave.pk,
+            get_user_model().objects.get(username="buiten").pk,
+        ]
+    raise ValueError(kind)
+
+
+def test_every_url_pattern_has_an_entry():
+    assert set(url_names()) == {name.removesuffix(" POST") for name in EXPECTED}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_each_role_gets_the_expected_status_on_every_url(client, demo, role):
+
+    if role != "anonymous":
+        client.force_login(get_user_model().objects.get(username=role))
+    mismatches = []
+    for name, (method, kind, statuses) in EXPECTED.items():
+        url = reverse(name.removesuffix(" POST"), args=arguments(kind))
+        response = client.get(url) if method == "GET" else client.post(url, {})
+        expected = statuses[ROLES.index(role)]
+        if response.status_code != expected:
+            mismatches.append(f"{method} {url}: {response.status_code}, expected {expected}")
+        if name == "logout" and role != "anonymous":
+            client.force_login(get_user_model().objects.get(username=role))
+    assert mismatches == []
+
+
+def test_buiten_gets_404_on_every_object_of_the_demo_world(client, demo):
+    client.force_login(get_user_model().objects.get(username="buiten"))
+    regieteam = Team.objects.get(soort=TeamSoort.REGIETEAM, leden__username="regie")
+    nieuw_west = Gebied.objects.onder(regieteam.gebied)
+    opgaven = Opgave.objects.filter(opgave_gebieden__gebied__in=nieuw_west).distinct()
+    teams = Team.objects.exclude(leden__username="buiten")
+    assert opgaven.count() == 5
+    for opgave in opgaven:
+        assert client.get(f"/opgaven/{opgave.pk}/").status_code == 404
+    for team in teams:
+        assert client.get(f"/teams/{team.slug}/").status_code == 404
+        assert client.post(f"/teams/{team.slug}/leden/", {}).status_code == 404
+
+
+def test_coordinators_get_403_on_every_post_that_changes_data(client, demo):
+    client.force_login(get_user_model().objects.get(username="coordinator"))
+    for name, (method, kind, _statuses) in EXPECTED.items():
+        if method == "POST" and name.split(":")[0] in {"teams", "opgaven"}:
+            url = reverse(name.removesuffix(" POST"), args=arguments(kind))
+            assert client.post(url, {}).status_code == 403, url
