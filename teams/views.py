@@ -175,12 +175,17 @@ def _gasten(team: Team) -> list[dict]:
 
 def _team_context(request: HtmxHttpRequest, team: Team, **formulieren) -> dict:
     mag_beheren = kan_team_beheren(request.user, team)
+    lidmaatschappen = list(
+        team.lidmaatschappen.select_related("user", "discipline").order_by(
+            "organisatie", "discipline__naam", "user__last_name", "user__username"
+        )
+    )
     context = {
         "team": team,
         "mag_beheren": mag_beheren,
-        "lidmaatschappen": team.lidmaatschappen.select_related("user", "discipline").order_by(
-            "organisatie", "discipline__naam", "user__last_name", "user__username"
-        ),
+        "lidmaatschappen": lidmaatschappen,
+        "organisaties": sorted({lid.organisatie for lid in lidmaatschappen}),
+        "disciplines": sorted({lid.discipline.naam for lid in lidmaatschappen if lid.discipline}),
         "opgaven": zichtbare_opgaven(request.user)
         .filter(team=team)
         .met_voortgang()

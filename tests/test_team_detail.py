@@ -51,3 +51,10 @@ def test_a_member_of_a_team_without_opgaven_sees_an_empty_state(client):
     client.force_login(lidmaatschap.user)
     html = client.get(f"/teams/{lidmaatschap.team.slug}/").content.decode()
     assert "Dit team heeft geen opgaven die je kunt zien" in html
+
+
+def test_the_team_page_summarises_the_organisations_and_disciplines_at_the_table(client, team):
+    client.force_login(team.leden.first())
+    response = client.get("/teams/jeugd-osdorp/")
+    assert response.context["organisaties"] == ["Gemeente Amsterdam", "Politie"]
+    assert response.context["disciplines"] == ["Jeugdwerker", "Wijkagent"]
