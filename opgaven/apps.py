@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class OpgavenConfig(AppConfig):
     name = "opgaven"
     verbose_name = _("Opgaven")
+
+    def ready(self):
+        from opgaven import signals  # noqa: F401

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 from simple_history.models import HistoricalRecords
 
-from opgaven.versioning import VersionedModel
+from opgaven.versioning import HeeftBord, VersionedModel
 
 
 class Thema(models.TextChoices):
@@ -67,7 +67,7 @@ class OpgaveQuerySet(models.QuerySet):
         )
 
 
-class Opgave(VersionedModel):
+class Opgave(HeeftBord, VersionedModel):
     """An urgent societal mission that one team owns and that lands in one or more gebieden."""
 
     titel = models.CharField(_("titel"), max_length=200)
@@ -94,7 +94,7 @@ class Opgave(VersionedModel):
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     gewijzigd_op = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["bord_versie"])
     objects = OpgaveQuerySet.as_manager()
 
     class Meta:
@@ -520,3 +520,33 @@ class OpgaveGroupObjectPermission(GroupObjectPermissionBase):
     class Meta(GroupObjectPermissionBase.Meta):
         verbose_name = _("teamrecht op opgave")
         verbose_name_plural = _("teamrechten op opgaven")
+
+
+class Prioriteit(models.Model):
+    """The place of an opgave on a regieteam's board: the team's priority order."""
+
+    regieteam = models.ForeignKey(
+        "teams.Team",
+        verbose_name=_("regieteam"),
+        on_delete=models.CASCADE,
+        related_name="prioriteiten",
+    )
+    opgave = models.ForeignKey(
+        Opgave, verbose_name=_("opgave"), on_delete=models.CASCADE, related_name="prioriteiten"
+    )
+    positie = models.PositiveIntegerField(_("positie"))
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("prioriteit")
+        verbose_name_plural = _("prioriteiten")
+        ordering = ["regieteam", "positie"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["regieteam", "opgave"], name="opgave_een_keer_per_regiebord"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.positie + 1}. {self.opgave}"

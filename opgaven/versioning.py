@@ -21,3 +21,23 @@ class VersionedModel(models.Model):
             if update_fields is not None:
                 kwargs["update_fields"] = {*update_fields, "version"}
         super().save(*args, **kwargs)
+
+
+class HeeftBord(models.Model):
+    """A record with a board that browsers keep fresh: `bord_versie` goes up on every change
+    to the board, and open boards poll it. It is only ever raised with an UPDATE ... + 1, so
+    saving an instance loaded earlier must never write its stale copy back."""
+
+    bord_versie = models.PositiveBigIntegerField(default=0, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key and field.name != "bord_versie"
+            ]
+        super().save(*args, **kwargs)

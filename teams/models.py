@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from opgaven.versioning import VersionedModel
+from opgaven.versioning import HeeftBord, VersionedModel
 
 COORDINATOREN_GROEP = "Coördinatoren"
 
@@ -17,7 +17,7 @@ class TeamSoort(models.TextChoices):
     OPGAVETEAM = "opgaveteam", _("Opgaveteam")
 
 
-class Team(VersionedModel):
+class Team(HeeftBord, VersionedModel):
     """A multidisciplinary team. Its members are the users in its Django group."""
 
     naam = models.CharField(_("naam"), max_length=200)
@@ -49,7 +49,7 @@ class Team(VersionedModel):
         verbose_name=_("leden"),
     )
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["bord_versie"])
 
     class Meta:
         verbose_name = _("team")

@@ -1,0 +1,130 @@
+"""Card order on the boards: acties in the columns of an opgave board, opgaven on a
+regieteam's priority board.
+
+A move says "card X goes into column C directly after card Y" (or to the top), never "this is
+the whole column": resending a stale full order is how board tools revert each other's moves.
+Every move runs in one transaction that first locks the board's own row (the opgave, or the
+regieteam), so concurrent moves on one board queue up behind each other and each renumbers
+from the state the previous one left; a column that is empty has no rows to lock, the board
+row always exists. Positions are renumbered 0..n-1 without gaps.
+"""
+
+from django.db import transaction
+from django.db.models import F, QuerySet
+from simple_history.utils import bulk_update_with_history
+
+from gebieden.models import Gebied
+from opgaven.models import Actie, Opgave, Prioriteit
+
+
+class BordGewijzigd(Exception):
+    """The card to place after is no longer where the mover saw it: reload and try again."""
+
+
+def _hernummer(kaarten: list, veld_waarden: dict | None = None) -> list:
+    """Give the cards positions 0..n-1 in list order; return those whose row must change."""
+    gewijzigd = []
+    for positie, kaart in enumerate(kaarten):
+        extra = {k: v for k, v in (veld_waarden or {}).items() if getattr(kaart, k) != v}
+        if kaart.positie != positie or extra:
+            kaart.positie = positie
+            for veld, waarde in extra.items():
+                setattr(kaart, veld, waarde)
+            gewijzigd.append(kaart)
+    return gewijzigd
+
+
+def verhoog_bordversie(opgave_id: int) -> None:
+    """Tell open boards that something changed (their change check reads this number)."""
+    Opgave.objects.filter(pk=opgave_id).update(bord_versie=F("bord_versie") + 1)
+
+
+@transaction.atomic
+def verplaats_actie(*, actie_id: int, kolom: str, na_id: int | None, door=None) -> Actie:
+    """Move an actie into `kolom`, directly after actie `na_id` (None: at the top)."""
+    actie = Actie.objects.get(pk=actie_id)
+    Opgave.objects.select_for_update().filter(pk=actie.opgave_id).first()
+    actie.refresh_from_db()
+    oude_kolom = actie.kolom
+    kolommen = (
+        Actie.objects.select_for_update()
+        .filter(opgave_id=actie.opgave_id, kolom__in={oude_kolom, kolom})
+        .order_by("positie", "pk")
+    )
+    doel, bron = [], []
+    for kaart in kolommen:
+        if kaart.pk == actie.pk:
+            continue
+        (doel if kaart.kolom == kolom else bron).append(kaart)
+    if na_id is None:
+        index = 0
+    else:
+        index = next((i + 1 for i, kaart in enumerate(doel) if kaart.pk == na_id), None)
+        if index is None:
+            raise BordGewijzigd
+    doel.insert(index, actie)
+    actie_was = (actie.kolom, actie.positie)
+    buren = _hernummer(doel, {"kolom": kolom}) + _hernummer(bron)
+    buren = [kaart for kaart in buren if kaart.pk != actie.pk]
+    if buren:
+        Actie.objects.bulk_update(buren, ["kolom", "positie"])
+    if (actie.kolom, actie.positie) != actie_was:
+        # Only the moved card gets a history entry; its version stays, a move is no edit.
+        bulk_update_with_history([actie], Actie, ["kolom", "positie"], default_user=door)
+        verhoog_bordversie(actie.opgave_id)
+    return actie
+
+
+def volgende_positie(opgave: Opgave, kolom: str) -> int:
+    """Where a new card goes: at the bottom of its column. Call inside the creating
+    transaction, after locking the opgave row."""
+    return Actie.objects.filter(opgave=opgave, kolom=kolom).count()
+
+
+def opgaven_op_regiebord(regieteam) -> QuerySet[Opgave]:
+    """Every opgave landing in the regieteam's gebied or below it."""
+    return Opgave.objects.filter(
+        pk__in=Opgave.objects.filter(
+            opgave_gebieden__gebied__in=Gebied.objects.onder(regieteam.gebied)
+        ).values("pk")
+    )
+
+
+def _prioriteiten(regieteam) -> list[Prioriteit]:
+    """The board's order, with opgaven that newly landed in the gebied added at the bottom."""
+    rijen = list(
+        Prioriteit.objects.select_for_update().filter(regieteam=regieteam).order_by("positie", "pk")
+    )
+    bekend = {rij.opgave_id for rij in rijen}
+    nieuw = opgaven_op_regiebord(regieteam).exclude(pk__in=bekend).order_by("titel")
+    for opgave in nieuw:
+        rijen.append(
+            Prioriteit.objects.create(regieteam=regieteam, opgave=opgave, positie=len(rijen))
+        )
+    return rijen
+
+
+@transaction.atomic
+def verplaats_prioriteit(*, regieteam, opgave_id: int, na_id: int | None, door=None) -> None:
+    """Place opgave `opgave_id` directly after opgave `na_id` (None: at the top)."""
+    type(regieteam).objects.select_for_update().filter(pk=regieteam.pk).first()
+    rijen = _prioriteiten(regieteam)
+    rij = next((r for r in rijen if r.opgave_id == opgave_id), None)
+    if rij is None:
+        raise BordGewijzigd
+    rijen.remove(rij)
+    if na_id is None:
+        index = 0
+    else:
+        index = next((i + 1 for i, r in enumerate(rijen) if r.opgave_id == na_id), None)
+        if index is None:
+            raise BordGewijzigd
+    rijen.insert(index, rij)
+    positie_was = rij.positie
+    gewijzigd = _hernummer(rijen)
+    buren = [r for r in gewijzigd if r.pk != rij.pk]
+    if buren:
+        Prioriteit.objects.bulk_update(buren, ["positie"])
+    if rij.positie != positie_was:
+        bulk_update_with_history([rij], Prioriteit, ["positie"], default_user=door)
+        type(regieteam).objects.filter(pk=regieteam.pk).update(bord_versie=F("bord_versie") + 1)
