@@ -104,3 +104,10 @@ class GastForm(forms.Form):
             .exclude(lidmaatschappen__team=team)
             .order_by("first_name", "last_name", "username")
         )
+
+
+class VerplaatsForm(forms.Form):
+    """A move on the regieteam board: this opgave goes directly after that one (or on top)."""
+
+    opgave = forms.IntegerField(min_value=1)
+    na = forms.IntegerField(min_value=1, required=False)

@@ -120,6 +120,15 @@ def kan_team_beheren(user: Gebruiker, team: Team) -> bool:
     return is_beheerder(user) or team.lidmaatschappen.filter(user=user, rol=Rol.TREKKER).exists()
 
 
+def kan_prioriteren(user: Gebruiker, team: Team) -> bool:
+    """Only the regieteam's own members set the priority order of its board."""
+    return (
+        user.is_authenticated
+        and team.is_regieteam
+        and team.lidmaatschappen.filter(user=user).exists()
+    )
+
+
 def get_opgave_for_user(request: HttpRequest, pk: int, *, write: bool = False) -> Opgave:
     """The opgave with its card annotations; 404 when the user may not see it, 403 when the
     user may see it but `write` asks for a change they may not make."""

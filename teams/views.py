@@ -3,20 +3,29 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import HttpRequest
+from django.db.models import Count, F, OuterRef, Prefetch, Subquery, Sum
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import HttpResponseClientRedirect
 from django_htmx.middleware import HtmxDetails
 
-from opgaven.models import Opgave, OpgaveUserObjectPermission
-from teams.forms import GastForm, LidmaatschapForm, OpgaveToewijzenForm, TeamForm
+from opgaven.models import (
+    Opgave,
+    OpgaveGebied,
+    OpgaveStatus,
+    OpgaveUserObjectPermission,
+    Prioriteit,
+)
+from opgaven.ordering import BordGewijzigd, opgaven_op_regiebord, verplaats_prioriteit
+from teams.forms import GastForm, LidmaatschapForm, OpgaveToewijzenForm, TeamForm, VerplaatsForm
 from teams.models import Team
 from teams.permissions import (
     WIJZIGEN,
     get_team_for_user,
     is_beheerder,
+    kan_prioriteren,
     kan_team_beheren,
     nodig_gast_uit,
     trek_gast_in,
@@ -221,4 +230,87 @@ def _render_deel(
         return redirect(team)
     context = _team_context(request, team, **formulieren) | {"melding": melding}
     template = f"teams/team_detail.html#{deel}" if request.htmx else "teams/team_detail.html"
+    return render(request, template, context, status=status)
+
+
+def _regiebord(request: HtmxHttpRequest, slug: str, *, write: bool = False) -> Team:
+    team = get_team_for_user(request, slug)
+    if not team.is_regieteam:
+        raise Http404
+    if write and not kan_prioriteren(request.user, team):
+        raise PermissionDenied
+    return team
+
+
+def _bordstand(team: Team) -> str:
+    """What the change check compares: the order's version and the versions of the cards."""
+    opgaven = opgaven_op_regiebord(team).aggregate(versies=Sum("bord_versie"), aantal=Count("pk"))
+    return f"{team.bord_versie}.{opgaven['versies'] or 0}.{opgaven['aantal']}"
+
+
+def _bord_context(request: HtmxHttpRequest, team: Team) -> dict:
+    positie = Prioriteit.objects.filter(regieteam=team, opgave=OuterRef("pk")).values("positie")
+    opgaven = list(
+        opgaven_op_regiebord(team)
+        .met_voortgang()
+        .select_related("team")
+        .prefetch_related(
+            Prefetch("opgave_gebieden", OpgaveGebied.objects.select_related("gebied"))
+        )
+        .annotate(prioriteit=Subquery(positie))
+        .order_by(F("prioriteit").asc(nulls_last=True), "titel")
+    )
+    for index, opgave in enumerate(opgaven):
+        # What "hoger" and "lager" send: the card to place after (None: to the top).
+        opgave.na_voor_hoger = opgaven[index - 2].pk if index >= 2 else None
+        opgave.na_voor_lager = opgaven[index + 1].pk if index + 1 < len(opgaven) else None
+    in_uitvoering = sum(opgave.status == OpgaveStatus.IN_UITVOERING for opgave in opgaven)
+    return {
+        "team": team,
+        "opgaven": opgaven,
+        "mag_prioriteren": kan_prioriteren(request.user, team),
+        "in_uitvoering": in_uitvoering,
+        "boven_focuslimiet": in_uitvoering > team.focuslimiet,
+        "stand": _bordstand(team),
+    }
+
+
+@require_safe
+@login_required
+def bord(request: HtmxHttpRequest, slug: str):
+    """The regieteam's board. With `?sinds=<stand>` it is the cheap change check: 204 when
+    nothing changed since that stand, otherwise the refreshed cards."""
+    team = _regiebord(request, slug)
+    sinds = request.GET.get("sinds")
+    if sinds is not None and sinds == _bordstand(team):
+        return HttpResponse(status=204)
+    template = "teams/bord.html#kaarten" if request.htmx else "teams/bord.html"
+    return render(request, template, _bord_context(request, team))
+
+
+@require_POST
+@login_required
+def bord_verplaats(request: HtmxHttpRequest, slug: str):
+    team = _regiebord(request, slug, write=True)
+    form = VerplaatsForm(request.POST)
+    status = 200
+    if not form.is_valid():
+        status = 422
+    else:
+        try:
+            verplaats_prioriteit(
+                regieteam=team,
+                opgave_id=form.cleaned_data["opgave"],
+                na_id=form.cleaned_data["na"],
+                door=request.user,
+            )
+        except BordGewijzigd:
+            status = 409
+    if status == 200 and not request.htmx:
+        return redirect("teams:bord", slug=team.slug)
+    context = _bord_context(request, team) | {
+        "fout": status != 200,
+        "verplaatst": form.cleaned_data.get("opgave") if status == 200 else None,
+    }
+    template = "teams/bord.html#kaarten" if request.htmx else "teams/bord.html"
     return render(request, template, context, status=status)

@@ -29,6 +29,8 @@ EXPECTED = {
     "teams:create POST": ("POST", None, [302, 403, 403, 403, 403, 422]),
     "teams:detail": ("GET", "eigen_team", [302, 404, 200, 200, 200, 200]),
     "teams:edit": ("GET", "eigen_team", [302, 404, 403, 403, 403, 200]),
+    "teams:bord": ("GET", "regieteam", [302, 404, 404, 200, 200, 200]),
+    "teams:bord_verplaats": ("POST", "regieteam", [302, 404, 404, 422, 403, 403]),
     "teams:edit POST": ("POST", "eigen_team", [302, 404, 403, 403, 403, 422]),
     "teams:lid_toevoegen": ("POST", "eigen_team", [302, 404, 403, 403, 403, 422]),
     "teams:lid_verwijderen": ("POST", "eigen_lidmaatschap", [302, 404, 403, 403, 403, 302]),
@@ -62,6 +64,8 @@ def arguments(kind):
         return [eigen_opgave.pk]
     if kind == "eigen_team":
         return [eigen_team.slug]
+    if kind == "regieteam":
+        return [Team.objects.get(soort=TeamSoort.REGIETEAM).slug]
     if kind == "eigen_lidmaatschap":
         return [
             eigen_team.slug,

@@ -1,0 +1,69 @@
+// Boards: drag-and-drop with SortableJS, and the periodic change check.
+// Loaded with `defer` after htmx and Sortable. Markup opts in with data- attributes:
+//   data-sorteerbaar        a list whose cards can be dragged (cards carry data-id)
+//   data-verplaats-url      where a move is posted
+//   data-veld               the name under which the card's id is sent (opgave, actie)
+//   data-kolom              for kanban columns: the column a card lands in
+//   data-groep              lists sharing a group exchange cards (the kanban columns)
+//   data-doel               the element the server's answer replaces
+//   data-ververs            an element polled by htmx; skipped while someone is busy
+"use strict";
+
+(function () {
+  let slepen = false;
+
+  function verplaats(evt) {
+    const lijst = evt.to;
+    const bron = evt.from;
+    if (lijst === bron && evt.oldIndex === evt.newIndex) {
+      return;
+    }
+    const vorige = evt.item.previousElementSibling;
+    const waarden = { na: vorige && vorige.dataset.id ? vorige.dataset.id : "" };
+    waarden[bron.dataset.veld] = evt.item.dataset.id;
+    if (lijst.dataset.kolom) {
+      waarden.kolom = lijst.dataset.kolom;
+    }
+    htmx.ajax("POST", bron.dataset.verplaatsUrl, {
+      source: bron,
+      target: bron.dataset.doel,
+      swap: "outerHTML",
+      values: waarden,
+    });
+  }
+
+  htmx.onLoad(function (inhoud) {
+    inhoud.querySelectorAll("[data-sorteerbaar]").forEach(function (lijst) {
+      Sortable.create(lijst, {
+        group: lijst.dataset.groep || undefined,
+        draggable: "[data-id]",
+        filter: "a, button, input, select, textarea",
+        preventOnFilter: false,
+        animation: 150,
+        onStart: function () {
+          slepen = true;
+        },
+        onEnd: function (evt) {
+          slepen = false;
+          verplaats(evt);
+        },
+      });
+    });
+  });
+
+  // Do not refresh a board under someone's hands: while dragging or typing in it.
+  document.body.addEventListener("htmx:beforeRequest", function (evt) {
+    const element = evt.detail.elt;
+    if (!element.hasAttribute || !element.hasAttribute("data-ververs")) {
+      return;
+    }
+    const actief = document.activeElement;
+    const bezig =
+      actief &&
+      element.contains(actief) &&
+      actief.matches("input, textarea, select, [contenteditable]");
+    if (slepen || bezig || element.querySelector("[data-bewerken]")) {
+      evt.preventDefault();
+    }
+  });
+})();
