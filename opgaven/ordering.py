@@ -11,10 +11,11 @@ row always exists. Positions are renumbered 0..n-1 without gaps.
 
 from django.db import transaction
 from django.db.models import F, QuerySet
+from django.utils.translation import gettext as _
 from simple_history.utils import bulk_update_with_history
 
 from gebieden.models import Gebied
-from opgaven.models import Actie, Opgave, Prioriteit
+from opgaven.models import Actie, Kolom, Opgave, Prioriteit
 
 
 class BordGewijzigd(Exception):
@@ -70,7 +71,13 @@ def verplaats_actie(*, actie_id: int, kolom: str, na_id: int | None, door=None) 
         Actie.objects.bulk_update(buren, ["kolom", "positie"])
     if (actie.kolom, actie.positie) != actie_was:
         # Only the moved card gets a history entry; its version stays, a move is no edit.
-        bulk_update_with_history([actie], Actie, ["kolom", "positie"], default_user=door)
+        bulk_update_with_history(
+            [actie],
+            Actie,
+            ["kolom", "positie"],
+            default_user=door,
+            default_change_reason=_("naar %(kolom)s") % {"kolom": Kolom(kolom).label},
+        )
         verhoog_bordversie(actie.opgave_id)
     return actie
 

@@ -4,7 +4,7 @@ Each save of an existing row raises the version by one, so an editor who started
 older version can be told that someone else changed the record in the meantime.
 """
 
-from django.db import models
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
 
@@ -41,3 +41,22 @@ class HeeftBord(models.Model):
                 if not field.primary_key and field.name != "bord_versie"
             ]
         super().save(*args, **kwargs)
+
+
+class VersieConflict(Exception):
+    """Someone else saved the record after the editor loaded it."""
+
+    def __init__(self, actueel):
+        super().__init__(f"{actueel!r} changed meanwhile")
+        self.actueel = actueel
+
+
+@transaction.atomic
+def bewaar_bewerking(bewerkt: VersionedModel, *, versie: int, velden: list[str]) -> None:
+    """Save an edit made on top of `versie`, or raise VersieConflict with the current record
+    when someone saved in between: nothing is silently overwritten."""
+    actueel = type(bewerkt).objects.select_for_update().get(pk=bewerkt.pk)
+    if actueel.version != versie:
+        raise VersieConflict(actueel)
+    bewerkt.version = actueel.version
+    bewerkt.save(update_fields=velden)

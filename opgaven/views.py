@@ -1,15 +1,27 @@
 from django.contrib.auth.decorators import login_required
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, connection, transaction
 from django.db.models import Prefetch
-from django.http import HttpRequest, JsonResponse
-from django.shortcuts import render
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django_htmx.http import retarget
 from django_htmx.middleware import HtmxDetails
 
-from opgaven.models import Belemmering, BelemmeringStatus, Kolom, OpgaveGebied
+from opgaven.activiteit import activiteit
+from opgaven.forms import (
+    ActieForm,
+    BelemmeringSnelForm,
+    MijlpaalAfvinkForm,
+    VerplaatsActieForm,
+    VoortgangForm,
+)
+from opgaven.models import Actie, Belemmering, Kolom, Opgave, OpgaveGebied
+from opgaven.ordering import BordGewijzigd, verplaats_actie, volgende_positie
+from opgaven.versioning import VersieConflict, bewaar_bewerking
 from teams.models import Lidmaatschap
-from teams.permissions import get_opgave_for_user, zichtbare_opgaven
+from teams.permissions import get_opgave_for_user, kan_wijzigen, zichtbare_opgaven
 
 
 class HtmxHttpRequest(HttpRequest):
@@ -38,15 +50,17 @@ def home(request: HtmxHttpRequest):
     )
 
 
-@require_safe
-@login_required
-def opgave_detail(request: HtmxHttpRequest, pk: int):
-    opgave = get_opgave_for_user(request, pk)
-    acties = opgave.acties.select_related("eigenaar").order_by("kolom", "positie", "pk")
-    kolommen = [
-        (kolom, [actie for actie in acties if actie.kolom == kolom.value]) for kolom in Kolom
-    ]
-    belemmeringen = (
+def _bord_context(request: HtmxHttpRequest, opgave: Opgave, **extra) -> dict:
+    """Everything the opgave board shows, in a fixed number of queries."""
+    acties = list(opgave.acties.select_related("eigenaar").order_by("kolom", "positie", "pk"))
+    kolommen = [(kolom, [a for a in acties if a.kolom == kolom.value]) for kolom in Kolom]
+    for _kolom, kaarten in kolommen:
+        for index, actie in enumerate(kaarten):
+            # What the Hoger / Lager buttons send: the card to place after (None: on top).
+            actie.na_voor_hoger = kaarten[index - 2].pk if index >= 2 else None
+            actie.na_voor_lager = kaarten[index + 1].pk if index + 1 < len(kaarten) else None
+            actie.eerste, actie.laatste = index == 0, index == len(kaarten) - 1
+    belemmeringen = list(
         Belemmering.objects.filter(opgaven=opgave)
         .select_related("eigenaar", "gebied")
         .prefetch_related(
@@ -58,19 +72,202 @@ def opgave_detail(request: HtmxHttpRequest, pk: int):
         )
         .order_by("status", "-aangemaakt_op")
     )
+    mag_wijzigen = kan_wijzigen(request.user, opgave)
     context = {
         "opgave": opgave,
+        "stand": opgave.bord_versie,
+        "mag_wijzigen": mag_wijzigen,
         "kolommen": kolommen,
+        "kolomkeuzes": Kolom.choices,
         "gebieden": opgave.opgave_gebieden.select_related("gebied"),
         "mijlpalen": opgave.mijlpalen.all(),
         "updates": opgave.updates.select_related("auteur"),
-        "belemmeringen_open": [b for b in belemmeringen if b.status != BelemmeringStatus.OPGELOST],
-        "belemmeringen_opgelost": [
-            b for b in belemmeringen if b.status == BelemmeringStatus.OPGELOST
-        ],
+        "belemmeringen_open": [b for b in belemmeringen if b.is_open],
+        "belemmeringen_opgelost": [b for b in belemmeringen if not b.is_open],
         "kansen": opgave.kansen.select_related("ingediend_door"),
+        "activiteit": activiteit(opgave),
     }
-    return render(request, "opgaven/opgave_detail.html", context)
+    if mag_wijzigen:
+        context |= {
+            "actie_form": ActieForm(opgave=opgave, initial={"kolom": Kolom.TE_DOEN}),
+            "voortgang_form": VoortgangForm(),
+            "belemmering_form": BelemmeringSnelForm(),
+        }
+    return context | extra
+
+
+def _render_bord(request: HtmxHttpRequest, opgave: Opgave, deel: str, *, status=200, **extra):
+    """After a write: the changed part for htmx; the whole board otherwise (on an error),
+    or a redirect back to it (on success), so everything also works without JavaScript."""
+    if status == 200 and not request.htmx:
+        return redirect(opgave)
+    opgave = get_opgave_for_user(request, opgave.pk)  # fresh annotations after the write
+    template = (
+        f"opgaven/opgave_detail.html#{deel}" if request.htmx else "opgaven/opgave_detail.html"
+    )
+    return render(request, template, _bord_context(request, opgave, **extra), status=status)
+
+
+@require_safe
+@login_required
+def opgave_detail(request: HtmxHttpRequest, pk: int):
+    """The opgave board. With `?sinds=<stand>` it is the cheap change check: 204 when nothing
+    changed since that stand, otherwise the refreshed board."""
+    sinds = request.GET.get("sinds")
+    if sinds is not None:
+        stand = zichtbare_opgaven(request.user).filter(pk=pk).values_list("bord_versie", flat=True)
+        if not stand:
+            raise Http404
+        if sinds == str(stand[0]):
+            return HttpResponse(status=204)
+    opgave = get_opgave_for_user(request, pk)
+    template = "opgaven/opgave_detail.html#bord" if request.htmx else "opgaven/opgave_detail.html"
+    return render(request, template, _bord_context(request, opgave))
+
+
+@require_POST
+@login_required
+def actie_toevoegen(request: HtmxHttpRequest, pk: int):
+    opgave = get_opgave_for_user(request, pk, write=True)
+    form = ActieForm(request.POST, opgave=opgave)
+    if not form.is_valid():
+        return _render_bord(request, opgave, "acties", status=422, actie_form=form)
+    with transaction.atomic():
+        Opgave.objects.select_for_update().filter(pk=opgave.pk).first()
+        form.instance.positie = volgende_positie(opgave, form.instance.kolom)
+        form.save()
+    return _render_bord(request, opgave, "acties")
+
+
+def _actie(opgave: Opgave, actie_pk: int) -> Actie:
+    return get_object_or_404(opgave.acties.select_related("eigenaar"), pk=actie_pk)
+
+
+@require_safe
+@login_required
+def actie_kaart(request: HtmxHttpRequest, pk: int, actie_pk: int):
+    """Back from editing a card (cancel, or reload after a conflict): the kanban as it is now."""
+    opgave = get_opgave_for_user(request, pk)
+    actie = _actie(opgave, actie_pk)
+    return _kanban_met_focus_op(request, opgave, actie)
+
+
+def _kanban_met_focus_op(request: HtmxHttpRequest, opgave: Opgave, actie: Actie):
+    if not request.htmx:
+        return redirect(opgave)
+    response = render(
+        request,
+        "opgaven/opgave_detail.html#acties",
+        _bord_context(request, get_opgave_for_user(request, opgave.pk), verplaatst=actie.pk),
+    )
+    return retarget(response, "#acties")
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def actie_bewerken(request: HtmxHttpRequest, pk: int, actie_pk: int):
+    opgave = get_opgave_for_user(request, pk, write=True)
+    actie = _actie(opgave, actie_pk)
+    form = ActieForm(
+        request.POST if request.method == "POST" else None, instance=actie, opgave=opgave
+    )
+    context = {"opgave": opgave, "actie": actie, "form": form}
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                bewaar_bewerking(
+                    form.instance, versie=form.cleaned_data["versie"], velden=form.bewerkte_velden
+                )
+            except VersieConflict as conflict:
+                context["conflict"] = conflict.actueel
+                status = 409
+            else:
+                return _kanban_met_focus_op(request, opgave, actie)
+        else:
+            status = 422
+    template = "opgaven/actie_form.html#formulier" if request.htmx else "opgaven/actie_form.html"
+    return render(request, template, context, status=status)
+
+
+@require_POST
+@login_required
+def actie_verplaatsen(request: HtmxHttpRequest, pk: int, actie_pk: int):
+    opgave = get_opgave_for_user(request, pk, write=True)
+    actie = _actie(opgave, actie_pk)
+    form = VerplaatsActieForm(request.POST)
+    if not form.is_valid():
+        return _render_bord(request, opgave, "acties", status=422)
+    try:
+        verplaats_actie(
+            actie_id=actie.pk,
+            kolom=form.cleaned_data["kolom"],
+            na_id=form.cleaned_data["na"],
+            door=request.user,
+        )
+    except BordGewijzigd:
+        return _render_bord(request, opgave, "acties", status=409, bord_gewijzigd=True)
+    return _render_bord(request, opgave, "acties", verplaatst=actie.pk)
+
+
+@require_POST
+@login_required
+def actie_verwijderen(request: HtmxHttpRequest, pk: int, actie_pk: int):
+    opgave = get_opgave_for_user(request, pk, write=True)
+    actie = _actie(opgave, actie_pk)
+    with transaction.atomic():
+        Opgave.objects.select_for_update().filter(pk=opgave.pk).first()
+        actie.delete()
+        kolom = list(opgave.acties.filter(kolom=actie.kolom).order_by("positie", "pk"))
+        for positie, kaart in enumerate(kolom):
+            kaart.positie = positie
+        Actie.objects.bulk_update(kolom, ["positie"])
+    melding = _("Actie “%(titel)s” is verwijderd.") % {"titel": actie.titel}
+    return _render_bord(request, opgave, "acties", melding=melding)
+
+
+@require_POST
+@login_required
+def mijlpaal_afvinken(request: HtmxHttpRequest, pk: int, mijlpaal_pk: int):
+    opgave = get_opgave_for_user(request, pk, write=True)
+    mijlpaal = get_object_or_404(opgave.mijlpalen, pk=mijlpaal_pk)
+    form = MijlpaalAfvinkForm(request.POST, instance=mijlpaal)
+    if not form.is_valid():
+        return _render_bord(request, opgave, "mijlpalen", status=422)
+    try:
+        bewaar_bewerking(
+            form.instance, versie=form.cleaned_data["versie"], velden=["gereed", "gereed_op"]
+        )
+    except VersieConflict:
+        return _render_bord(request, opgave, "mijlpalen", status=409, mijlpaal_conflict=True)
+    return _render_bord(request, opgave, "mijlpalen")
+
+
+@require_POST
+@login_required
+def voortgang_toevoegen(request: HtmxHttpRequest, pk: int):
+    opgave = get_opgave_for_user(request, pk, write=True)
+    form = VoortgangForm(request.POST)
+    if not form.is_valid():
+        return _render_bord(request, opgave, "voortgang", status=422, voortgang_form=form)
+    form.instance.opgave = opgave
+    form.instance.auteur = request.user
+    form.save()
+    return _render_bord(request, opgave, "voortgang")
+
+
+@require_POST
+@login_required
+def belemmering_toevoegen(request: HtmxHttpRequest, pk: int):
+    opgave = get_opgave_for_user(request, pk, write=True)
+    form = BelemmeringSnelForm(request.POST)
+    if not form.is_valid():
+        return _render_bord(request, opgave, "belemmeringen", status=422, belemmering_form=form)
+    with transaction.atomic():
+        form.instance.ingebracht_door = request.user
+        belemmering = form.save()
+        belemmering.opgaven.add(opgave)
+    return _render_bord(request, opgave, "belemmeringen")
 
 
 @require_safe

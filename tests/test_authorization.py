@@ -24,6 +24,15 @@ EXPECTED = {
     "logout": ("POST", None, [302, 302, 302, 302, 302, 302]),
     "set_language": ("POST", None, [302, 302, 302, 302, 302, 302]),
     "opgaven:detail": ("GET", "eigen_opgave", [302, 404, 200, 200, 200, 200]),
+    "opgaven:actie_toevoegen": ("POST", "eigen_opgave", [302, 404, 422, 403, 403, 403]),
+    "opgaven:actie_kaart": ("GET", "eigen_actie", [302, 404, 302, 302, 302, 302]),
+    "opgaven:actie_bewerken": ("GET", "eigen_actie", [302, 404, 200, 403, 403, 403]),
+    "opgaven:actie_bewerken POST": ("POST", "eigen_actie", [302, 404, 422, 403, 403, 403]),
+    "opgaven:actie_verplaatsen": ("POST", "eigen_actie", [302, 404, 422, 403, 403, 403]),
+    "opgaven:actie_verwijderen": ("POST", "eigen_actie", [302, 404, 302, 403, 403, 403]),
+    "opgaven:mijlpaal_afvinken": ("POST", "eigen_mijlpaal", [302, 404, 422, 403, 403, 403]),
+    "opgaven:voortgang_toevoegen": ("POST", "eigen_opgave", [302, 404, 422, 403, 403, 403]),
+    "opgaven:belemmering_toevoegen": ("POST", "eigen_opgave", [302, 404, 422, 403, 403, 403]),
     "teams:list": ("GET", None, [302, 200, 200, 200, 200, 200]),
     "teams:create": ("GET", None, [302, 403, 403, 403, 403, 200]),
     "teams:create POST": ("POST", None, [302, 403, 403, 403, 403, 422]),
@@ -62,6 +71,10 @@ def arguments(kind):
         return []
     if kind == "eigen_opgave":
         return [eigen_opgave.pk]
+    if kind == "eigen_actie":
+        return [eigen_opgave.pk, eigen_opgave.acties.first().pk]
+    if kind == "eigen_mijlpaal":
+        return [eigen_opgave.pk, eigen_opgave.mijlpalen.first().pk]
     if kind == "eigen_team":
         return [eigen_team.slug]
     if kind == "regieteam":

@@ -24,7 +24,9 @@
     if (lijst.dataset.kolom) {
       waarden.kolom = lijst.dataset.kolom;
     }
-    htmx.ajax("POST", bron.dataset.verplaatsUrl, {
+    // A kanban card carries its own move URL; a priority list has one for all its cards.
+    const url = evt.item.dataset.verplaatsUrl || bron.dataset.verplaatsUrl;
+    htmx.ajax("POST", url, {
       source: bron,
       target: bron.dataset.doel,
       swap: "outerHTML",

@@ -25,6 +25,14 @@ htmx.onLoad(function (content) {
   if (!target) {
     return;
   }
+  // A marked wrapper around a form field: focus the field itself.
+  const veld = target.matches("input, select, textarea")
+    ? null
+    : target.querySelector("input:not([type=hidden]), select, textarea");
+  if (veld) {
+    veld.focus();
+    return;
+  }
   if (target.tabIndex < 0 && !target.hasAttribute("tabindex")) {
     target.setAttribute("tabindex", "-1");
   }
