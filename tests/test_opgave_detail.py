@@ -104,3 +104,11 @@ def test_the_opgave_page_costs_the_same_queries_for_a_small_and_a_large_board(cl
     VoortgangsupdateFactory.create_batch(10, opgave=opgave)
     BelemmeringFactory.create_batch(10, opgaven=[opgave, OpgaveFactory(team=opgave.team)])
     assert tel_queries() == klein
+
+
+def test_a_voortgangsupdate_whose_author_left_still_shows(client, opgave, lid):
+    VoortgangsupdateFactory(opgave=opgave, auteur=None, tekst="Oude update.")
+    client.force_login(lid)
+    html = client.get(f"/opgaven/{opgave.pk}/").content.decode()
+    assert "Oude update." in html
+    assert "onbekend" in html
