@@ -25,10 +25,11 @@ htmx.onLoad(function (content) {
   if (!target) {
     return;
   }
-  // A marked wrapper around a form field: focus the field itself.
-  const veld = target.matches("input, select, textarea")
-    ? null
-    : target.querySelector("input:not([type=hidden]), select, textarea");
+  // data-autofocus="veld" marks a wrapper around a form field: focus the field itself.
+  const veld =
+    target.dataset.autofocus === "veld"
+      ? target.querySelector("input:not([type=hidden]), select, textarea")
+      : null;
   if (veld) {
     veld.focus();
     return;
