@@ -26,7 +26,7 @@ class Gebeurtenis:
 
 def _wie(historisch) -> str:
     user = historisch.history_user
-    return (user.get_full_name() or user.username) if user else _("onbekend")
+    return (user.get_full_name() or user.username) if user else _("Iemand")
 
 
 def activiteit(opgave: Opgave, *, aantal: int = 15) -> list[Gebeurtenis]:
