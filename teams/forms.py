@@ -20,6 +20,8 @@ class GebruikerKeuze(forms.ModelChoiceField):
 
 
 class TeamForm(forms.ModelForm):
+    versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
     class Meta:
         model = Team
         fields = ["naam", "slug", "soort", "gebied", "beschrijving", "focuslimiet"]
@@ -32,6 +34,11 @@ class TeamForm(forms.ModelForm):
         self.fields["gebied"].label_from_instance = lambda gebied: (
             f"{gebied.get_niveau_display()} {gebied.naam} ({gebied.code})"
         )
+        if self.instance.pk:
+            self.fields["versie"].initial = self.instance.version
+            self.fields["versie"].required = True
+        else:
+            del self.fields["versie"]
 
     def clean_slug(self):
         slug = self.cleaned_data["slug"] or slugify(self.cleaned_data.get("naam", ""))

@@ -19,6 +19,7 @@ from opgaven.models import (
     Prioriteit,
 )
 from opgaven.ordering import BordGewijzigd, opgaven_op_regiebord, verplaats_prioriteit
+from opgaven.versioning import VersieConflict, bewaar_bewerking
 from teams.forms import GastForm, LidmaatschapForm, OpgaveToewijzenForm, TeamForm, VerplaatsForm
 from teams.models import Team
 from teams.permissions import (
@@ -69,12 +70,20 @@ def team_create(request: HtmxHttpRequest):
 def team_edit(request: HtmxHttpRequest, slug: str):
     team = get_team_for_user(request, slug, write=True)
     form = TeamForm(request.POST if request.method == "POST" else None, instance=team)
-    if request.method == "POST" and form.is_valid():
-        team = form.save()
-        messages.success(request, _("De gegevens van het team zijn opgeslagen."))
-        return _naar(request, team.get_absolute_url())
+    context = {"form": form, "team": team}
     status = 422 if form.errors else 200
-    return render(request, "teams/team_form.html", {"form": form, "team": team}, status=status)
+    if request.method == "POST" and form.is_valid():
+        try:
+            bewaar_bewerking(
+                form.instance, versie=form.cleaned_data["versie"], velden=TeamForm.Meta.fields
+            )
+        except VersieConflict as conflict:
+            context["conflict"] = conflict.actueel
+            status = 409
+        else:
+            messages.success(request, _("De gegevens van het team zijn opgeslagen."))
+            return _naar(request, team.get_absolute_url())
+    return render(request, "teams/team_form.html", context, status=status)
 
 
 @require_safe

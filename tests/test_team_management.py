@@ -119,6 +119,7 @@ def test_a_trekker_edits_their_team(client, team, trekker):
             "slug": "armoede",
             "soort": "opgaveteam",
             "focuslimiet": 3,
+            "versie": team.version,
         },
     )
     assert response.status_code == 302
@@ -295,3 +296,24 @@ def test_a_regieteam_page_shows_the_opgaveteams_working_in_its_gebied(client):
     html = client.get("/teams/regie/").content.decode()
     assert "Energieteam" in html
     assert "Isoleren" in html
+
+
+def test_a_stale_team_edit_answers_409_and_keeps_the_other_change(client, team, trekker):
+    geladen = team.version
+    team.naam = "Armoede Osdorp-Midden"
+    team.save()
+    client.force_login(trekker)
+    response = client.post(
+        "/teams/armoede/bewerken/",
+        {
+            "naam": "Iets anders",
+            "slug": "armoede",
+            "soort": "opgaveteam",
+            "focuslimiet": 5,
+            "versie": geladen,
+        },
+    )
+    assert response.status_code == 409
+    assert "Iemand anders heeft dit team intussen gewijzigd" in response.content.decode()
+    team.refresh_from_db()
+    assert team.naam == "Armoede Osdorp-Midden"
