@@ -49,6 +49,12 @@ class Gebied(models.Model):
         blank=True,
         help_text=_("Namen die mensen in de wandelgang gebruiken, zoals 'Blomwijckerbuurt'."),
     )
+    omtrek = models.JSONField(
+        _("omtrek"),
+        null=True,
+        blank=True,
+        help_text=_("GeoJSON-geometrie (Polygon of MultiPolygon) in WGS84, voor de kaart."),
+    )
     begin_geldigheid = models.DateField(_("geldig vanaf"), null=True, blank=True)
     eind_geldigheid = models.DateField(_("geldig tot"), null=True, blank=True)
     pad = models.CharField(max_length=255, editable=False, db_index=True)
