@@ -11,6 +11,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("opgaven/", include("opgaven.urls")),
     path("teams/", include("teams.urls")),
+    path("gebieden/", include("gebieden.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

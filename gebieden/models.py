@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -13,6 +14,12 @@ class Niveau(models.TextChoices):
 
 
 NIVEAU_DIEPTE = {niveau: diepte for diepte, niveau in enumerate(Niveau.values)}
+
+
+def paden_van(pad: str) -> list[str]:
+    """The paths from the top down to `pad` itself: "/F/FK/FK01/" gives "/F/", "/F/FK/", ..."""
+    delen = pad.strip("/").split("/")
+    return ["/" + "/".join(delen[:diepte]) + "/" for diepte in range(1, len(delen) + 1)]
 
 
 class GebiedQuerySet(models.QuerySet):
@@ -93,6 +100,9 @@ class Gebied(models.Model):
         if oud_pad and oud_pad != self.pad:
             for kind in self.kinderen.all():
                 kind.save()
+
+    def get_absolute_url(self):
+        return reverse("gebieden:detail", args=[self.code])
 
     def clean(self):
         if self.ouder is None:

@@ -10,13 +10,15 @@ Objects a user may not see answer 404 (no existence leak); changes to objects a 
 but not change answer 403.
 """
 
+from collections.abc import Callable
+
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
 from guardian.shortcuts import assign_perm, get_objects_for_user, remove_perm
 
-from opgaven.models import Opgave
+from opgaven.models import Opgave, OpgaveGebied
 from teams.models import COORDINATOREN_GROEP, Rol, Team, TeamSoort
 
 Gebruiker = AbstractBaseUser | AnonymousUser
@@ -126,6 +128,24 @@ def kan_prioriteren(user: Gebruiker, team: Team) -> bool:
         user.is_authenticated
         and team.is_regieteam
         and team.lidmaatschappen.filter(user=user).exists()
+    )
+
+
+def lokaal_bewerkbaar(user: Gebruiker) -> Callable[[OpgaveGebied], bool]:
+    """Who may edit the local status of an opgave in a gebied: its own team (and invited
+    guests who may change it), and the regieteams whose gebied covers that place. Returns a
+    check that costs no further queries, for use on whole lists."""
+    if not (user.is_authenticated and user.is_active):
+        return lambda opgave_gebied: False
+    eigen = set(wijzigbare_opgaven(user).values_list("pk", flat=True))
+    regie_paden = list(
+        Team.objects.filter(leden=user, soort=TeamSoort.REGIETEAM).values_list(
+            "gebied__pad", flat=True
+        )
+    )
+    return lambda opgave_gebied: (
+        opgave_gebied.opgave_id in eigen
+        or any(opgave_gebied.gebied.pad.startswith(pad) for pad in regie_paden)
     )
 
 

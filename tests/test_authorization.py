@@ -46,6 +46,10 @@ EXPECTED = {
     "teams:opgave_toewijzen": ("POST", "eigen_team", [302, 404, 403, 403, 403, 422]),
     "teams:gast_uitnodigen": ("POST", "eigen_team", [302, 404, 403, 403, 403, 422]),
     "teams:gast_intrekken": ("POST", "gast", [302, 404, 403, 403, 403, 302]),
+    "gebieden:list": ("GET", None, [302, 200, 200, 200, 200, 200]),
+    "gebieden:detail": ("GET", "wildeman", [302, 200, 200, 200, 200, 200]),
+    "gebieden:lokale_status_bewerken": ("GET", "landing", [302, 404, 200, 200, 403, 403]),
+    "gebieden:lokale_status_bewerken POST": ("POST", "landing", [302, 404, 422, 422, 403, 403]),
     "admin:index": ("GET", None, [302, 302, 302, 302, 302, 200]),
 }
 
@@ -71,6 +75,10 @@ def arguments(kind):
         return []
     if kind == "eigen_opgave":
         return [eigen_opgave.pk]
+    if kind == "wildeman":
+        return ["FK01"]
+    if kind == "landing":
+        return ["FK01", eigen_opgave.opgave_gebieden.get(gebied__code="FK01").pk]
     if kind == "eigen_actie":
         return [eigen_opgave.pk, eigen_opgave.acties.first().pk]
     if kind == "eigen_mijlpaal":

@@ -1,0 +1,143 @@
+from collections import defaultdict
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods, require_safe
+from django_htmx.middleware import HtmxDetails
+
+from gebieden.forms import LokaleStatusForm
+from gebieden.models import Gebied, paden_van
+from opgaven.models import Belemmering, OpgaveGebied
+from opgaven.versioning import VersieConflict, bewaar_bewerking
+from teams.permissions import lokaal_bewerkbaar, zichtbare_opgaven
+
+
+class HtmxHttpRequest(HttpRequest):
+    htmx: HtmxDetails
+
+
+@require_safe
+@login_required
+def gebied_list(request: HtmxHttpRequest):
+    """The area tree, with how many of the user's visible opgaven land in or below each area."""
+    gebieden = list(Gebied.objects.order_by("pad"))
+    paden = OpgaveGebied.objects.filter(opgave__in=zichtbare_opgaven(request.user)).values_list(
+        "opgave_id", "gebied__pad"
+    )
+    opgaven_onder: dict[str, set[int]] = defaultdict(set)
+    for opgave_id, pad in paden:
+        for boven in paden_van(pad):  # the opgave lands here and in every area above
+            opgaven_onder[boven].add(opgave_id)
+    for gebied in gebieden:
+        gebied.aantal_opgaven = len(opgaven_onder.get(gebied.pad, ()))
+        gebied.diepte = gebied.pad.count("/") - 2
+    return render(
+        request,
+        "gebieden/gebied_list.html",
+        {
+            "geldig": [g for g in gebieden if g.eind_geldigheid is None],
+            "vervallen": [g for g in gebieden if g.eind_geldigheid is not None],
+        },
+    )
+
+
+def _wijkbord_context(request: HtmxHttpRequest, gebied: Gebied, **extra) -> dict:
+    onder = Gebied.objects.onder(gebied)
+    zichtbaar = zichtbare_opgaven(request.user)
+    landingen = list(
+        OpgaveGebied.objects.filter(gebied__in=onder, opgave__in=zichtbaar)
+        .select_related("gebied")
+        .prefetch_related(
+            Prefetch("opgave", zichtbaar.met_voortgang().select_related("team")),
+        )
+        .order_by("gebied__pad", "opgave__titel")
+    )
+    belemmeringen = list(
+        Belemmering.objects.open()
+        .filter(gebied__in=onder, opgaven__in=zichtbaar)
+        .distinct()
+        .select_related("gebied", "eigenaar")
+        .order_by("-aangemaakt_op")
+    )
+    per_buurt: dict[Gebied, list] = defaultdict(list)
+    for landing in landingen:
+        per_buurt[landing.gebied].append(landing.opgave)
+    mag_bewerken = lokaal_bewerkbaar(request.user)
+    for landing in landingen:
+        landing.mag_bewerken = mag_bewerken(landing)
+    return {
+        "gebied": gebied,
+        "voorouders": list(
+            Gebied.objects.filter(pad__in=paden_van(gebied.pad))
+            .exclude(pk=gebied.pk)
+            .order_by("pad")
+        ),
+        "kinderen": list(gebied.kinderen.order_by("naam")),
+        "landingen": landingen,
+        "belemmeringen": belemmeringen,
+        "teams": sorted({landing.opgave.team for landing in landingen}, key=lambda t: t.naam),
+        "verwevenheid": [
+            (buurt, opgaven) for buurt, opgaven in per_buurt.items() if len(opgaven) > 1
+        ],
+    } | extra
+
+
+@require_safe
+@login_required
+def gebied_detail(request: HtmxHttpRequest, code: str):
+    gebied = get_object_or_404(Gebied, code=code)
+    return render(request, "gebieden/gebied_detail.html", _wijkbord_context(request, gebied))
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def lokale_status_bewerken(request: HtmxHttpRequest, code: str, pk: int):
+    gebied = get_object_or_404(Gebied, code=code)
+    landing = get_object_or_404(
+        OpgaveGebied.objects.select_related("gebied", "opgave").filter(
+            gebied__in=Gebied.objects.onder(gebied),
+            opgave__in=zichtbare_opgaven(request.user),
+        ),
+        pk=pk,
+    )
+    if not lokaal_bewerkbaar(request.user)(landing):
+        raise PermissionDenied
+    form = LokaleStatusForm(request.POST if request.method == "POST" else None, instance=landing)
+    context = {"gebied": gebied, "landing": landing, "form": form}
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                bewaar_bewerking(
+                    form.instance, versie=form.cleaned_data["versie"], velden=form.Meta.fields
+                )
+            except VersieConflict as conflict:
+                context["conflict"] = conflict.actueel
+                status = 409
+            else:
+                if not request.htmx:
+                    return redirect(gebied)
+                landing = OpgaveGebied.objects.select_related("gebied").get(pk=landing.pk)
+                landing.opgave = (
+                    zichtbare_opgaven(request.user)
+                    .met_voortgang()
+                    .select_related("team")
+                    .get(pk=landing.opgave_id)
+                )
+                landing.mag_bewerken = True
+                return render(
+                    request,
+                    "gebieden/gebied_detail.html#landing",
+                    {"gebied": gebied, "landing": landing, "bijgewerkt": True},
+                )
+        else:
+            status = 422
+    template = (
+        "gebieden/lokale_status_form.html#formulier"
+        if request.htmx
+        else "gebieden/lokale_status_form.html"
+    )
+    return render(request, template, context, status=status)

@@ -1,0 +1,144 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from gebieden.models import Gebied, Niveau
+from opgaven.models import OpgaveGebied
+from tests.factories import (
+    GebiedFactory,
+    LidmaatschapFactory,
+    OpgaveFactory,
+    OpgaveGebiedFactory,
+    RegieteamFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+HTMX = {"HX-Request": "true"}
+
+
+def landing_in_wildeman(titel_deel: str) -> OpgaveGebied:
+    return OpgaveGebied.objects.get(gebied__code="FK01", opgave__titel__contains=titel_deel)
+
+
+def test_regie_sees_every_opgave_landing_in_wildeman_with_its_local_side(demo, login):
+    response = login("regie").get("/gebieden/FK01/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert len(response.context["landingen"]) == 5
+    assert "Blomwijckerbuurt" in html
+    assert "Veel huishoudens met huurachterstand." in html  # a local note
+    assert "Aandacht nodig" in html  # a local status, in words
+    assert len(response.context["teams"]) == 5
+
+
+def test_the_wijk_board_shows_where_opgaven_touch_the_same_buurt(demo, login):
+    response = login("regie").get("/gebieden/FK/")
+    verwevenheid = dict(response.context["verwevenheid"])
+    wildeman = Gebied.objects.get(code="FK01")
+    assert len(verwevenheid[wildeman]) == 5
+    assert "Verwevenheid" in response.content.decode()
+
+
+def test_buiten_sees_the_area_but_none_of_its_opgaven(demo, login):
+    response = login("buiten").get("/gebieden/F/")
+    assert response.status_code == 200
+    assert response.context["landingen"] == []
+    assert response.context["belemmeringen"] == []
+
+
+def test_the_tree_counts_the_opgaven_a_user_may_see(demo, login):
+    response = login("regie").get("/gebieden/")
+    per_code = {g.code: g.aantal_opgaven for g in response.context["geldig"]}
+    assert per_code["FK01"] == 5
+    assert per_code["F"] == 5
+    assert per_code["T"] == 0
+    buiten = login("buiten").get("/gebieden/")
+    assert {g.code: g.aantal_opgaven for g in buiten.context["geldig"]}["FK01"] == 0
+
+
+def test_an_unknown_area_gets_404(demo, login):
+    assert login("regie").get("/gebieden/XX99/").status_code == 404
+
+
+def test_regie_changes_the_local_status_in_place(demo, login):
+    landing = landing_in_wildeman("Ondermijning")
+    client = login("regie")
+    form = client.get(f"/gebieden/FK01/opgaven/{landing.pk}/bewerken/", headers=HTMX)
+    assert form.status_code == 200
+    response = client.post(
+        f"/gebieden/FK01/opgaven/{landing.pk}/bewerken/",
+        {
+            "lokale_status": "loopt",
+            "urgentie": "hoog",
+            "notitie": "Handhaving nu ook 's avonds.",
+            "versie": landing.version,
+        },
+        headers=HTMX,
+    )
+    assert response.status_code == 200
+    assert response.content.decode().lstrip().startswith('<tr class="utrecht-table__row"')
+    landing.refresh_from_db()
+    assert landing.lokale_status == "loopt"
+    assert landing.history.first().history_user.username == "regie"
+
+
+def test_a_stale_local_status_save_answers_409_and_keeps_the_other_change(demo, login):
+    landing = landing_in_wildeman("Ondermijning")
+    geladen = landing.version
+    landing.notitie = "Door iemand anders"
+    landing.save()
+    response = login("regie").post(
+        f"/gebieden/FK01/opgaven/{landing.pk}/bewerken/",
+        {"lokale_status": "afgerond", "urgentie": "laag", "notitie": "", "versie": geladen},
+        headers=HTMX,
+    )
+    assert response.status_code == 409
+    assert "Door iemand anders" in response.content.decode()
+    landing.refresh_from_db()
+    assert landing.lokale_status != "afgerond"
+
+
+def test_an_invalid_local_status_gets_422(demo, login):
+    landing = landing_in_wildeman("Ondermijning")
+    response = login("regie").post(
+        f"/gebieden/FK01/opgaven/{landing.pk}/bewerken/",
+        {"lokale_status": "prima", "urgentie": "hoog", "versie": landing.version},
+        headers=HTMX,
+    )
+    assert response.status_code == 422
+
+
+def test_a_landing_outside_the_area_is_not_found_through_it(demo, login):
+    landing = OpgaveGebied.objects.filter(gebied__code="FK02").first()
+    response = login("regie").get(f"/gebieden/FK01/opgaven/{landing.pk}/bewerken/")
+    assert response.status_code == 404
+
+
+def test_the_wijk_board_costs_the_same_queries_at_two_sizes(client):
+    stadsdeel = GebiedFactory(code="F", niveau=Niveau.STADSDEEL)
+    regieteam = RegieteamFactory(gebied=stadsdeel)
+    client.force_login(LidmaatschapFactory(team=regieteam).user)
+
+    def tel():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/gebieden/F/").status_code == 200
+        with CaptureQueriesContext(connection) as boom:
+            assert client.get("/gebieden/").status_code == 200
+        return len(queries), len(boom)
+
+    buurt = GebiedFactory(code="F01", niveau=Niveau.BUURT, ouder=stadsdeel)
+    OpgaveGebiedFactory(opgave=OpgaveFactory(), gebied=buurt)
+    klein = tel()
+    for nummer in range(2, 12):
+        buurt = GebiedFactory(code=f"F{nummer:02d}", niveau=Niveau.BUURT, ouder=stadsdeel)
+        for opgave in OpgaveFactory.create_batch(4):
+            OpgaveGebiedFactory(opgave=opgave, gebied=buurt)
+    assert tel() == klein
+
+
+def test_an_outsider_cannot_edit_a_local_status(demo, client):
+    landing = landing_in_wildeman("Ondermijning")
+    client.force_login(UserFactory())
+    assert client.post(f"/gebieden/FK01/opgaven/{landing.pk}/bewerken/", {}).status_code == 404
