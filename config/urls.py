@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from gebieden import views as gebieden_views
 from opgaven import views as opgaven_views
 
 urlpatterns = [
@@ -12,6 +13,7 @@ urlpatterns = [
     path("opgaven/", include("opgaven.urls")),
     path("teams/", include("teams.urls")),
     path("gebieden/", include("gebieden.urls")),
+    path("overzicht/", gebieden_views.overzicht, name="overzicht"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -1,6 +1,9 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
-from opgaven.models import OpgaveGebied
+from gebieden.models import Niveau
+from opgaven.models import Aanvliegroute, OpgaveGebied, OpgaveStatus, Thema
+from teams.models import Team
 
 
 class LokaleStatusForm(forms.ModelForm):
@@ -16,3 +19,41 @@ class LokaleStatusForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["versie"].initial = self.instance.version
+
+
+class OverzichtFilter(forms.Form):
+    """The overview's filters and view choices, all kept in the URL."""
+
+    thema = forms.ChoiceField(label=_("Thema"), required=False)
+    team = forms.ModelChoiceField(label=_("Team"), queryset=Team.objects.none(), required=False)
+    aanvliegroute = forms.ChoiceField(label=_("Aanvliegroute"), required=False)
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    niveau = forms.ChoiceField(
+        label=_("Per"),
+        choices=[
+            (n, Niveau(n).label)
+            for n in (Niveau.BUURT, Niveau.WIJK, Niveau.GEBIED, Niveau.STADSDEEL)
+        ],
+        required=False,
+    )
+    rijen = forms.ChoiceField(
+        label=_("Rijen"),
+        choices=[("opgaven", _("Opgaven")), ("gebieden", _("Gebieden"))],
+        required=False,
+    )
+
+    def __init__(self, *args, teams, **kwargs):
+        super().__init__(*args, **kwargs)
+        alle = [("", _("Alle"))]
+        self.fields["thema"].choices = alle + Thema.choices
+        self.fields["aanvliegroute"].choices = alle + Aanvliegroute.choices
+        self.fields["status"].choices = alle + OpgaveStatus.choices
+        self.fields["team"].queryset = teams.order_by("naam")
+        self.fields["team"].empty_label = _("Alle")
+
+    def filter(self, opgaven):
+        gegevens = self.cleaned_data
+        for veld in ("thema", "aanvliegroute", "status", "team"):
+            if gegevens.get(veld):
+                opgaven = opgaven.filter(**{veld: gegevens[veld]})
+        return opgaven

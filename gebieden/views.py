@@ -8,10 +8,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_safe
 from django_htmx.middleware import HtmxDetails
 
-from gebieden.forms import LokaleStatusForm
-from gebieden.models import Gebied, paden_van
+from gebieden.export import als_csv, als_excel
+from gebieden.forms import LokaleStatusForm, OverzichtFilter
+from gebieden.models import Gebied, Niveau, paden_van
+from gebieden.overzicht import maak_overzicht
 from opgaven.models import Belemmering, OpgaveGebied
 from opgaven.versioning import VersieConflict, bewaar_bewerking
+from teams.models import Team
 from teams.permissions import lokaal_bewerkbaar, zichtbare_opgaven
 
 
@@ -141,3 +144,42 @@ def lokale_status_bewerken(request: HtmxHttpRequest, code: str, pk: int):
         else "gebieden/lokale_status_form.html"
     )
     return render(request, template, context, status=status)
+
+
+@require_safe
+@login_required
+def overzicht(request: HtmxHttpRequest):
+    """Opgaven x areas for coordinators (everything) and regieteams (what they may see),
+    filtered through the URL; `?export=csv` or `?export=xlsx` downloads the same numbers."""
+    opgaven = zichtbare_opgaven(request.user)
+    form = OverzichtFilter(request.GET, teams=Team.objects.filter(opgaven__in=opgaven).distinct())
+    if not form.is_valid():
+        return render(request, "gebieden/overzicht.html", {"form": form}, status=400)
+    niveau = form.cleaned_data["niveau"] or Niveau.WIJK
+    tabel = maak_overzicht(form.filter(opgaven), niveau=niveau)
+    export = request.GET.get("export")
+    if export == "csv":
+        return als_csv(tabel)
+    if export == "xlsx":
+        return als_excel(tabel)
+    per_gebied = form.cleaned_data["rijen"] == "gebieden"
+    context = {
+        "form": form,
+        "overzicht": tabel,
+        "per_gebied": per_gebied,
+        "rijen": (
+            [(gebied, tabel.kolom(gebied)) for gebied in tabel.gebieden]
+            if per_gebied
+            else [(opgave, tabel.rij(opgave)) for opgave in tabel.opgaven]
+        ),
+        "kolommen": tabel.opgaven if per_gebied else tabel.gebieden,
+        "querystring": _zonder(request.GET, "export"),
+    }
+    return render(request, "gebieden/overzicht.html", context)
+
+
+def _zonder(parameters, naam: str) -> str:
+    """The query string without one parameter, for links that add their own."""
+    kopie = parameters.copy()
+    kopie.pop(naam, None)
+    return kopie.urlencode()

@@ -50,6 +50,7 @@ EXPECTED = {
     "gebieden:detail": ("GET", "wildeman", [302, 200, 200, 200, 200, 200]),
     "gebieden:lokale_status_bewerken": ("GET", "landing", [302, 404, 200, 200, 403, 403]),
     "gebieden:lokale_status_bewerken POST": ("POST", "landing", [302, 404, 422, 422, 403, 403]),
+    "overzicht": ("GET", None, [302, 200, 200, 200, 200, 200]),
     "admin:index": ("GET", None, [302, 302, 302, 302, 302, 200]),
 }
 
