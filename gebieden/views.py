@@ -152,11 +152,13 @@ def overzicht(request: HtmxHttpRequest):
     """Opgaven x areas for coordinators (everything) and regieteams (what they may see),
     filtered through the URL; `?export=csv` or `?export=xlsx` downloads the same numbers."""
     opgaven = zichtbare_opgaven(request.user)
-    form = OverzichtFilter(request.GET, teams=Team.objects.filter(opgaven__in=opgaven).distinct())
+    gegevens = request.GET.copy()
+    gegevens.setdefault("niveau", Niveau.WIJK)
+    gegevens.setdefault("rijen", "opgaven")
+    form = OverzichtFilter(gegevens, teams=Team.objects.filter(opgaven__in=opgaven).distinct())
     if not form.is_valid():
         return render(request, "gebieden/overzicht.html", {"form": form}, status=400)
-    niveau = form.cleaned_data["niveau"] or Niveau.WIJK
-    tabel = maak_overzicht(form.filter(opgaven), niveau=niveau)
+    tabel = maak_overzicht(form.filter(opgaven), niveau=form.cleaned_data["niveau"] or Niveau.WIJK)
     export = request.GET.get("export")
     if export == "csv":
         return als_csv(tabel)
