@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from gebieden.models import Niveau
-from opgaven.models import Aanvliegroute, OpgaveGebied, OpgaveStatus, Thema
+from opgaven.models import Aanvliegroute, OpgaveGebied, OpgaveStatus, Peilmoment, Thema
 from teams.models import Team
 
 
@@ -41,8 +41,14 @@ class OverzichtFilter(forms.Form):
         choices=[("opgaven", _("Opgaven")), ("gebieden", _("Gebieden"))],
         required=False,
     )
+    peilmoment = forms.ModelChoiceField(
+        label=_("Vergelijk met peilmoment"),
+        queryset=Peilmoment.objects.none(),
+        required=False,
+        help_text=_("Toont per opgave wat er sindsdien veranderde."),
+    )
 
-    def __init__(self, *args, teams, **kwargs):
+    def __init__(self, *args, teams, peilmomenten, **kwargs):
         super().__init__(*args, **kwargs)
         alle = [("", _("Alle"))]
         self.fields["thema"].choices = alle + Thema.choices
@@ -50,6 +56,8 @@ class OverzichtFilter(forms.Form):
         self.fields["status"].choices = alle + OpgaveStatus.choices
         self.fields["team"].queryset = teams.order_by("naam")
         self.fields["team"].empty_label = _("Alle")
+        self.fields["peilmoment"].queryset = peilmomenten
+        self.fields["peilmoment"].empty_label = _("Geen")
 
     def filter(self, opgaven):
         gegevens = self.cleaned_data

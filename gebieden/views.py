@@ -13,6 +13,7 @@ from gebieden.forms import LokaleStatusForm, OverzichtFilter
 from gebieden.models import Gebied, Niveau, paden_van
 from gebieden.overzicht import maak_overzicht
 from opgaven.models import Belemmering, OpgaveGebied
+from opgaven.peilmomenten import veranderingen_sinds, zichtbare_peilmomenten
 from opgaven.versioning import VersieConflict, bewaar_bewerking
 from teams.models import Team
 from teams.permissions import lokaal_bewerkbaar, zichtbare_opgaven
@@ -155,7 +156,11 @@ def overzicht(request: HtmxHttpRequest):
     gegevens = request.GET.copy()
     gegevens.setdefault("niveau", Niveau.WIJK)
     gegevens.setdefault("rijen", "opgaven")
-    form = OverzichtFilter(gegevens, teams=Team.objects.filter(opgaven__in=opgaven).distinct())
+    form = OverzichtFilter(
+        gegevens,
+        teams=Team.objects.filter(opgaven__in=opgaven).distinct(),
+        peilmomenten=zichtbare_peilmomenten(opgaven),
+    )
     if not form.is_valid():
         return render(request, "gebieden/overzicht.html", {"form": form}, status=400)
     tabel = maak_overzicht(form.filter(opgaven), niveau=form.cleaned_data["niveau"] or Niveau.WIJK)
@@ -177,6 +182,12 @@ def overzicht(request: HtmxHttpRequest):
         "kolommen": tabel.opgaven if per_gebied else tabel.gebieden,
         "querystring": _zonder(request.GET, "export"),
     }
+    peilmoment = form.cleaned_data["peilmoment"]
+    if peilmoment and not per_gebied:
+        context["peilmoment"] = peilmoment
+        veranderingen = veranderingen_sinds(peilmoment, tabel.opgaven)
+        for opgave in tabel.opgaven:
+            opgave.verandering = veranderingen[opgave.pk]
     return render(request, "gebieden/overzicht.html", context)
 
 

@@ -9,6 +9,8 @@ from opgaven.models import (
     Mijlpaal,
     Opgave,
     OpgaveGebied,
+    Peilmoment,
+    PeilmomentOpgave,
     Voortgangsupdate,
 )
 
@@ -90,3 +92,39 @@ class OpgaveGebiedAdmin(SimpleHistoryAdmin):
     list_filter = ["urgentie", "lokale_status"]
     list_select_related = ["opgave", "gebied"]
     autocomplete_fields = ["opgave", "gebied"]
+
+
+class PeilmomentOpgaveInline(admin.TabularInline):
+    model = PeilmomentOpgave
+    extra = 0
+    can_delete = False
+    readonly_fields = [
+        "opgave",
+        "titel",
+        "status",
+        "voortgang",
+        "voortgang_status",
+        "belemmeringen_open",
+    ]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Peilmoment)
+class PeilmomentAdmin(admin.ModelAdmin):
+    """Read-only: a peilmoment records the past."""
+
+    list_display = ["regieteam", "datum", "vastgelegd_door", "aangemaakt_op"]
+    list_filter = ["regieteam"]
+    list_select_related = ["regieteam", "vastgelegd_door"]
+    inlines = [PeilmomentOpgaveInline]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -550,3 +550,72 @@ class Prioriteit(models.Model):
 
     def __str__(self):
         return f"{self.positie + 1}. {self.opgave}"
+
+
+class OnveranderlijkError(Exception):
+    """A peilmoment records the past: it is never changed afterwards."""
+
+
+class Peilmoment(models.Model):
+    """A reporting moment: the state of a regieteam's opgaven frozen at a date, for council
+    and management reports and to see what changed since."""
+
+    regieteam = models.ForeignKey(
+        "teams.Team",
+        verbose_name=_("regieteam"),
+        on_delete=models.CASCADE,
+        related_name="peilmomenten",
+    )
+    datum = models.DateField(_("peildatum"), default=timezone.localdate)
+    vastgelegd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("vastgelegd door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    aangemaakt_op = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("peilmoment")
+        verbose_name_plural = _("peilmomenten")
+        ordering = ["-datum", "-aangemaakt_op"]
+
+    def __str__(self):
+        return _("%(team)s, %(datum)s") % {"team": self.regieteam, "datum": self.datum}
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise OnveranderlijkError(_("Een peilmoment wordt niet gewijzigd."))
+        super().save(*args, **kwargs)
+
+
+class PeilmomentOpgave(models.Model):
+    """One opgave as it stood at a peilmoment."""
+
+    peilmoment = models.ForeignKey(Peilmoment, on_delete=models.CASCADE, related_name="regels")
+    opgave = models.ForeignKey(Opgave, on_delete=models.CASCADE, related_name="peilingen")
+    titel = models.CharField(_("titel"), max_length=200)
+    status = models.CharField(_("status"), max_length=20, choices=OpgaveStatus.choices)
+    voortgang = models.PositiveSmallIntegerField(_("voortgang (%)"))
+    voortgang_status = models.CharField(
+        _("laatste voortgangsstatus"), max_length=20, choices=VoortgangStatus.choices, blank=True
+    )
+    belemmeringen_open = models.PositiveIntegerField(_("open belemmeringen"))
+
+    class Meta:
+        verbose_name = _("opgave op peilmoment")
+        verbose_name_plural = _("opgaven op peilmomenten")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["peilmoment", "opgave"], name="opgave_een_keer_per_peilmoment"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.titel} ({self.voortgang}%)"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise OnveranderlijkError(_("Een peilmoment wordt niet gewijzigd."))
+        super().save(*args, **kwargs)

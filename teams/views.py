@@ -6,6 +6,8 @@ from django.db import transaction
 from django.db.models import Count, F, OuterRef, Prefetch, Subquery, Sum
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import HttpResponseClientRedirect
@@ -19,6 +21,7 @@ from opgaven.models import (
     Prioriteit,
 )
 from opgaven.ordering import BordGewijzigd, opgaven_op_regiebord, verplaats_prioriteit
+from opgaven.peilmomenten import leg_peilmoment_vast
 from opgaven.versioning import VersieConflict, bewaar_bewerking
 from teams.forms import GastForm, LidmaatschapForm, OpgaveToewijzenForm, TeamForm, VerplaatsForm
 from teams.models import Team
@@ -277,6 +280,7 @@ def _bord_context(request: HtmxHttpRequest, team: Team) -> dict:
     return {
         "team": team,
         "opgaven": opgaven,
+        "peilmomenten": team.peilmomenten.all()[:5],
         "mag_prioriteren": kan_prioriteren(request.user, team),
         "in_uitvoering": in_uitvoering,
         "boven_focuslimiet": in_uitvoering > team.focuslimiet,
@@ -323,3 +327,17 @@ def bord_verplaats(request: HtmxHttpRequest, slug: str):
     }
     template = "teams/bord.html#kaarten" if request.htmx else "teams/bord.html"
     return render(request, template, context, status=status)
+
+
+@require_POST
+@login_required
+def peilmoment_vastleggen(request: HtmxHttpRequest, slug: str):
+    """Freeze how the board's opgaven stand today, for reports and later comparison."""
+    team = _regiebord(request, slug, write=True)
+    peilmoment = leg_peilmoment_vast(regieteam=team, door=request.user)
+    messages.success(
+        request,
+        _("Peilmoment van %(datum)s vastgelegd voor %(aantal)s opgaven.")
+        % {"datum": date_format(peilmoment.datum), "aantal": peilmoment.regels.count()},
+    )
+    return _naar(request, reverse("teams:bord", args=[team.slug]))

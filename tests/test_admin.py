@@ -17,7 +17,13 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 PROJECT_APPS = {"gebieden", "teams", "opgaven"}
-PROJECT_MODELS = [model for model in admin.site._registry if model._meta.app_label in PROJECT_APPS]
+# Records of the past: shown in the admin, never added or changed there.
+READ_ONLY = {"Peilmoment"}
+PROJECT_MODELS = [
+    model
+    for model in admin.site._registry
+    if model._meta.app_label in PROJECT_APPS and model.__name__ not in READ_ONLY
+]
 
 
 @pytest.fixture
@@ -85,3 +91,8 @@ def test_history_of_an_opgave_is_shown_in_the_admin(superuser_client):
 
 def test_waarden_cannot_be_deleted_only_deactivated(superuser_client):
     assert superuser_client.get(reverse("admin:teams_waarde_delete", args=[1])).status_code == 403
+
+
+def test_peilmomenten_are_read_only_in_the_admin(superuser_client):
+    assert superuser_client.get(reverse("admin:opgaven_peilmoment_changelist")).status_code == 200
+    assert superuser_client.get(reverse("admin:opgaven_peilmoment_add")).status_code == 403

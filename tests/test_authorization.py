@@ -40,6 +40,7 @@ EXPECTED = {
     "teams:edit": ("GET", "eigen_team", [302, 404, 403, 403, 403, 200]),
     "teams:bord": ("GET", "regieteam", [302, 404, 404, 200, 200, 200]),
     "teams:bord_verplaats": ("POST", "regieteam", [302, 404, 404, 422, 403, 403]),
+    "teams:peilmoment_vastleggen": ("POST", "regieteam", [302, 404, 404, 302, 403, 403]),
     "teams:edit POST": ("POST", "eigen_team", [302, 404, 403, 403, 403, 422]),
     "teams:lid_toevoegen": ("POST", "eigen_team", [302, 404, 403, 403, 403, 422]),
     "teams:lid_verwijderen": ("POST", "eigen_lidmaatschap", [302, 404, 403, 403, 403, 302]),
