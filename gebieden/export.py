@@ -1,18 +1,12 @@
-"""Export the overview for council and management reports: CSV and Excel, Dutch headers."""
+"""The overview and the wijk board as report sheets (written by opgaven.export)."""
 
-import csv
-import io
-
-from django.http import HttpResponse
-from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from gebieden.overzicht import Overzicht
+from opgaven.export import Blad
 
 
-def rijen(overzicht: Overzicht) -> tuple[list[str], list[list]]:
+def overzicht_blad(overzicht: Overzicht) -> Blad:
     """One row per cell of the overview: the same numbers the page shows."""
     kop = [
         _("Opgave"),
@@ -23,7 +17,7 @@ def rijen(overzicht: Overzicht) -> tuple[list[str], list[list]]:
         _("Voortgang (%)"),
         _("Open belemmeringen hier"),
     ]
-    inhoud = [
+    rijen = [
         [
             cel.opgave.titel,
             cel.opgave.team.naam,
@@ -37,40 +31,31 @@ def rijen(overzicht: Overzicht) -> tuple[list[str], list[list]]:
         for cel in overzicht.rij(opgave)
         if cel is not None
     ]
-    return kop, inhoud
+    return _("Overzicht"), kop, rijen
 
 
-def _bestandsnaam(extensie: str) -> str:
-    return f"opgavebord-overzicht-{timezone.localdate():%Y-%m-%d}.{extensie}"
-
-
-def als_csv(overzicht: Overzicht) -> HttpResponse:
-    kop, inhoud = rijen(overzicht)
-    buffer = io.StringIO()
-    schrijver = csv.writer(buffer, delimiter=";")  # Dutch spreadsheets expect semicolons
-    schrijver.writerow(kop)
-    schrijver.writerows(inhoud)
-    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{_bestandsnaam("csv")}"'
-    return response
-
-
-def als_excel(overzicht: Overzicht) -> HttpResponse:
-    kop, inhoud = rijen(overzicht)
-    werkmap = Workbook()
-    blad = werkmap.active
-    blad.title = _("Overzicht")
-    blad.append(kop)
-    for cel in blad[1]:
-        cel.font = Font(bold=True)
-    for rij in inhoud:
-        blad.append(rij)
-    blad.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    werkmap.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="{_bestandsnaam("xlsx")}"'
-    return response
+def wijkbord_blad(landingen) -> Blad:
+    kop = [
+        _("Opgave"),
+        _("Team"),
+        _("Waar"),
+        _("Status hier"),
+        _("Urgentie hier"),
+        _("Notitie"),
+        _("Voortgang (%)"),
+        _("Open belemmeringen"),
+    ]
+    rijen = [
+        [
+            landing.opgave.titel,
+            landing.opgave.team.naam,
+            landing.gebied.naam,
+            landing.get_lokale_status_display(),
+            landing.get_urgentie_display(),
+            landing.notitie,
+            landing.opgave.voortgang,
+            landing.opgave.aantal_belemmeringen_open,
+        ]
+        for landing in landingen
+    ]
+    return _("Opgaven hier"), kop, rijen

@@ -5,13 +5,15 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 from django_htmx.middleware import HtmxDetails
 
-from gebieden.export import als_csv, als_excel
+from gebieden.export import overzicht_blad, wijkbord_blad
 from gebieden.forms import LokaleStatusForm, OverzichtFilter
 from gebieden.models import Gebied, Niveau, paden_van
 from gebieden.overzicht import maak_overzicht
+from opgaven.export import EXPORTFORMATEN, exporteer
 from opgaven.models import Belemmering, OpgaveGebied
 from opgaven.peilmomenten import veranderingen_sinds, zichtbare_peilmomenten
 from opgaven.versioning import VersieConflict, bewaar_bewerking
@@ -93,7 +95,11 @@ def _wijkbord_context(request: HtmxHttpRequest, gebied: Gebied, **extra) -> dict
 @login_required
 def gebied_detail(request: HtmxHttpRequest, code: str):
     gebied = get_object_or_404(Gebied, code=code)
-    return render(request, "gebieden/gebied_detail.html", _wijkbord_context(request, gebied))
+    context = _wijkbord_context(request, gebied)
+    if request.GET.get("export") in EXPORTFORMATEN:
+        blad = wijkbord_blad(context["landingen"])
+        return exporteer(request.GET["export"], gebied.naam, [blad])
+    return render(request, "gebieden/gebied_detail.html", context)
 
 
 @require_http_methods(["GET", "POST"])
@@ -164,11 +170,8 @@ def overzicht(request: HtmxHttpRequest):
     if not form.is_valid():
         return render(request, "gebieden/overzicht.html", {"form": form}, status=400)
     tabel = maak_overzicht(form.filter(opgaven), niveau=form.cleaned_data["niveau"] or Niveau.WIJK)
-    export = request.GET.get("export")
-    if export == "csv":
-        return als_csv(tabel)
-    if export == "xlsx":
-        return als_excel(tabel)
+    if request.GET.get("export") in EXPORTFORMATEN:
+        return exporteer(request.GET["export"], _("overzicht"), [overzicht_blad(tabel)])
     per_gebied = form.cleaned_data["rijen"] == "gebieden"
     context = {
         "form": form,

@@ -10,6 +10,7 @@ from django_htmx.http import retarget
 from django_htmx.middleware import HtmxDetails
 
 from opgaven.activiteit import activiteit
+from opgaven.export import EXPORTFORMATEN, exporteer, opgavebord_bladen
 from opgaven.forms import (
     ActieForm,
     BelemmeringSnelForm,
@@ -121,8 +122,11 @@ def opgave_detail(request: HtmxHttpRequest, pk: int):
         if sinds == str(stand[0]):
             return HttpResponse(status=204)
     opgave = get_opgave_for_user(request, pk)
+    context = _bord_context(request, opgave)
+    if request.GET.get("export") in EXPORTFORMATEN:
+        return exporteer(request.GET["export"], opgave.titel, opgavebord_bladen(context))
     template = "opgaven/opgave_detail.html#bord" if request.htmx else "opgaven/opgave_detail.html"
-    return render(request, template, _bord_context(request, opgave))
+    return render(request, template, context)
 
 
 @require_POST

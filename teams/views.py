@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from django_htmx.http import HttpResponseClientRedirect
 from django_htmx.middleware import HtmxDetails
 
+from opgaven.export import EXPORTFORMATEN, exporteer, regiebord_blad
 from opgaven.models import (
     Opgave,
     OpgaveGebied,
@@ -297,8 +298,11 @@ def bord(request: HtmxHttpRequest, slug: str):
     sinds = request.GET.get("sinds")
     if sinds is not None and sinds == _bordstand(team):
         return HttpResponse(status=204)
+    context = _bord_context(request, team)
+    if request.GET.get("export") in EXPORTFORMATEN:
+        return exporteer(request.GET["export"], team.naam, [regiebord_blad(context["opgaven"])])
     template = "teams/bord.html#kaarten" if request.htmx else "teams/bord.html"
-    return render(request, template, _bord_context(request, team))
+    return render(request, template, context)
 
 
 @require_POST
