@@ -41,6 +41,15 @@ class OverzichtFilter(forms.Form):
         choices=[("opgaven", _("Opgaven")), ("gebieden", _("Gebieden"))],
         required=False,
     )
+    maat = forms.ChoiceField(
+        label=_("Kaart kleurt naar"),
+        choices=[
+            ("opgaven", _("Aantal opgaven")),
+            ("belemmeringen", _("Open belemmeringen")),
+            ("aandacht", _("Opgaven die aandacht nodig hebben")),
+        ],
+        required=False,
+    )
     peilmoment = forms.ModelChoiceField(
         label=_("Vergelijk met peilmoment"),
         queryset=Peilmoment.objects.none(),

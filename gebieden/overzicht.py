@@ -40,8 +40,22 @@ class Cel:
 @dataclass
 class Overzicht:
     opgaven: list[Opgave]
-    gebieden: list[Gebied]
+    gebieden: list[Gebied]  # the areas where at least one of the opgaven lands
     cellen: dict[tuple[int, int], Cel]
+    alle_gebieden: list[Gebied]  # every area at the level, for the map
+
+    def per_gebied(self, maat: str) -> dict[int, int]:
+        """A number per area for the map: opgaven landing, open belemmeringen, or opgaven
+        that need attention there."""
+        waarden: dict[int, int] = {}
+        for (_opgave, gebied_id), cel in self.cellen.items():
+            bijdrage = {
+                "opgaven": 1,
+                "belemmeringen": cel.belemmeringen_open,
+                "aandacht": int(cel.status == LokaleStatus.AANDACHT),
+            }[maat]
+            waarden[gebied_id] = waarden.get(gebied_id, 0) + bijdrage
+        return waarden
 
     def rij(self, opgave: Opgave) -> list[Cel | None]:
         return [self.cellen.get((opgave.pk, gebied.pk)) for gebied in self.gebieden]
@@ -88,6 +102,7 @@ def maak_overzicht(opgaven: QuerySet[Opgave], *, niveau: str = Niveau.WIJK) -> O
         opgaven=[opgave for opgave in opgaven if opgave.pk in met_cellen],
         gebieden=[gebied for gebied in per_pad.values() if gebied.pk in in_gebruik],
         cellen=cellen,
+        alle_gebieden=list(per_pad.values()),
     )
 
 

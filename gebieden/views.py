@@ -11,6 +11,7 @@ from django_htmx.middleware import HtmxDetails
 
 from gebieden.export import overzicht_blad, wijkbord_blad
 from gebieden.forms import LokaleStatusForm, OverzichtFilter
+from gebieden.kaart import teken_kaart
 from gebieden.models import Gebied, Niveau, paden_van
 from gebieden.overzicht import maak_overzicht
 from opgaven.export import EXPORTFORMATEN, exporteer
@@ -162,6 +163,7 @@ def overzicht(request: HtmxHttpRequest):
     gegevens = request.GET.copy()
     gegevens.setdefault("niveau", Niveau.WIJK)
     gegevens.setdefault("rijen", "opgaven")
+    gegevens.setdefault("maat", "opgaven")
     form = OverzichtFilter(
         gegevens,
         teams=Team.objects.filter(opgaven__in=opgaven).distinct(),
@@ -184,6 +186,8 @@ def overzicht(request: HtmxHttpRequest):
         ),
         "kolommen": tabel.opgaven if per_gebied else tabel.gebieden,
         "querystring": _zonder(request.GET, "export"),
+        "kaart": teken_kaart(tabel.alle_gebieden, tabel.per_gebied(form.cleaned_data["maat"])),
+        "maat_label": dict(form.fields["maat"].choices)[form.cleaned_data["maat"]],
     }
     peilmoment = form.cleaned_data["peilmoment"]
     if peilmoment and not per_gebied:

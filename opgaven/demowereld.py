@@ -60,6 +60,26 @@ GEBIEDEN = [
     ("TA01", "BU0363TA01", "Amsterdamse Poort", Niveau.BUURT, "TA", []),
 ]
 
+# Schematic outlines (lon/lat boxes around the real places) so the overview's map has
+# something to draw; real boundaries come from importeer_gebieden.
+OMTREKKEN = {
+    "FK01": (4.790, 52.356, 4.800, 52.363),
+    "FK02": (4.800, 52.356, 4.810, 52.363),
+    "FK03": (4.790, 52.363, 4.800, 52.370),
+    "FK04": (4.800, 52.363, 4.810, 52.370),
+    "FL01": (4.810, 52.356, 4.822, 52.370),
+    "FK": (4.790, 52.356, 4.810, 52.370),
+    "FL": (4.810, 52.356, 4.822, 52.370),
+    "TA01": (4.945, 52.310, 4.960, 52.320),
+    "TA": (4.945, 52.310, 4.960, 52.320),
+}
+
+
+def _rechthoek(west: float, zuid: float, oost: float, noord: float) -> dict:
+    ring = [[west, zuid], [oost, zuid], [oost, noord], [west, noord], [west, zuid]]
+    return {"type": "Polygon", "coordinates": [ring]}
+
+
 DISCIPLINES = [
     "Wijkregisseur",
     "Gebiedsmakelaar",
@@ -570,6 +590,7 @@ class DemoWereld:
                     "niveau": niveau,
                     "ouder": self.gebieden.get(ouder_code),
                     "aliassen": aliassen,
+                    "omtrek": _rechthoek(*OMTREKKEN[code]) if code in OMTREKKEN else None,
                     "begin_geldigheid": datetime.date(2022, 3, 24),
                 },
             )

@@ -135,3 +135,33 @@ def test_the_overview_costs_the_same_queries_at_two_sizes(client):
     groot, cellen = tel()
     assert cellen == 41
     assert groot == klein
+
+
+def test_the_map_shades_each_area_and_writes_its_number(demo, login):
+    response = login("coordinator").get("/overzicht/?niveau=buurt&maat=opgaven")
+    html = response.content.decode()
+    kaart = response.context["kaart"]
+    wildeman = next(v for v in kaart.vlakken if v.gebied.code == "FK01")
+    assert wildeman.waarde == 5
+    assert wildeman.stap == 4  # the highest value gets the darkest shade
+    assert "<title>Wildeman: 5</title>" in html
+    assert 'href="/gebieden/FK01/"' in html
+
+
+def test_the_map_can_show_open_belemmeringen(demo, login):
+    response = login("coordinator").get("/overzicht/?niveau=wijk&maat=belemmeringen")
+    waarden = {v.gebied.code: v.waarde for v in response.context["kaart"].vlakken}
+    assert waarden["FK"] == sum(
+        cel.belemmeringen_open
+        for cel in response.context["overzicht"].cellen.values()
+        if cel.gebied.code == "FK"
+    )
+    assert "Kaart: open belemmeringen" in response.content.decode()
+
+
+def test_without_outlines_there_is_no_map(client):
+    client.force_login(UserFactory(is_staff=True))
+    OpgaveGebiedFactory(gebied=GebiedFactory(niveau=Niveau.WIJK))
+    response = client.get("/overzicht/")
+    assert response.context["kaart"] is None
+    assert "ob-kaart" not in response.content.decode()
