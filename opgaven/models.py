@@ -556,7 +556,19 @@ class OnveranderlijkError(Exception):
     """A peilmoment records the past: it is never changed afterwards."""
 
 
-class Peilmoment(models.Model):
+class Onveranderlijk(models.Model):
+    """A record of the past: created once, never saved again."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise OnveranderlijkError(_("Een peilmoment wordt niet gewijzigd."))
+        super().save(*args, **kwargs)
+
+
+class Peilmoment(Onveranderlijk):
     """A reporting moment: the state of a regieteam's opgaven frozen at a date, for council
     and management reports and to see what changed since."""
 
@@ -584,13 +596,8 @@ class Peilmoment(models.Model):
     def __str__(self):
         return _("%(team)s, %(datum)s") % {"team": self.regieteam, "datum": self.datum}
 
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise OnveranderlijkError(_("Een peilmoment wordt niet gewijzigd."))
-        super().save(*args, **kwargs)
 
-
-class PeilmomentOpgave(models.Model):
+class PeilmomentOpgave(Onveranderlijk):
     """One opgave as it stood at a peilmoment."""
 
     peilmoment = models.ForeignKey(Peilmoment, on_delete=models.CASCADE, related_name="regels")
@@ -614,8 +621,3 @@ class PeilmomentOpgave(models.Model):
 
     def __str__(self):
         return f"{self.titel} ({self.voortgang}%)"
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise OnveranderlijkError(_("Een peilmoment wordt niet gewijzigd."))
-        super().save(*args, **kwargs)

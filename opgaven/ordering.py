@@ -35,6 +35,12 @@ def _hernummer(kaarten: list, veld_waarden: dict | None = None) -> list:
     return gewijzigd
 
 
+def vergrendel_bord(opgave_id: int) -> None:
+    """Lock the opgave's row until the transaction ends: changes to one board's card order
+    queue up behind each other (a no-op on SQLite, which serialises writers anyway)."""
+    Opgave.objects.select_for_update().filter(pk=opgave_id).first()
+
+
 def verhoog_bordversie(opgave_id: int) -> None:
     """Tell open boards that something changed (their change check reads this number)."""
     Opgave.objects.filter(pk=opgave_id).update(bord_versie=F("bord_versie") + 1)
@@ -44,7 +50,7 @@ def verhoog_bordversie(opgave_id: int) -> None:
 def verplaats_actie(*, actie_id: int, kolom: str, na_id: int | None, door=None) -> Actie:
     """Move an actie into `kolom`, directly after actie `na_id` (None: at the top)."""
     actie = Actie.objects.get(pk=actie_id)
-    Opgave.objects.select_for_update().filter(pk=actie.opgave_id).first()
+    vergrendel_bord(actie.opgave_id)
     actie.refresh_from_db()
     oude_kolom = actie.kolom
     kolommen = (

@@ -19,7 +19,7 @@ from opgaven.forms import (
     VoortgangForm,
 )
 from opgaven.models import Actie, Belemmering, Kolom, Opgave, OpgaveGebied
-from opgaven.ordering import BordGewijzigd, verplaats_actie, volgende_positie
+from opgaven.ordering import BordGewijzigd, vergrendel_bord, verplaats_actie, volgende_positie
 from opgaven.versioning import VersieConflict, bewaar_bewerking
 from teams.models import Lidmaatschap
 from teams.permissions import get_opgave_for_user, kan_wijzigen, zichtbare_opgaven
@@ -137,7 +137,7 @@ def actie_toevoegen(request: HtmxHttpRequest, pk: int):
     if not form.is_valid():
         return _render_bord(request, opgave, "acties", status=422, actie_form=form)
     with transaction.atomic():
-        Opgave.objects.select_for_update().filter(pk=opgave.pk).first()
+        vergrendel_bord(opgave.pk)
         form.instance.positie = volgende_positie(opgave, form.instance.kolom)
         form.save()
     return _render_bord(request, opgave, "acties")
@@ -220,7 +220,7 @@ def actie_verwijderen(request: HtmxHttpRequest, pk: int, actie_pk: int):
     opgave = get_opgave_for_user(request, pk, write=True)
     actie = _actie(opgave, actie_pk)
     with transaction.atomic():
-        Opgave.objects.select_for_update().filter(pk=opgave.pk).first()
+        vergrendel_bord(opgave.pk)
         actie.delete()
         kolom = list(opgave.acties.filter(kolom=actie.kolom).order_by("positie", "pk"))
         for positie, kaart in enumerate(kolom):

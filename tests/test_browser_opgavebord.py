@@ -4,6 +4,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from opgaven.models import Actie, Kolom, Opgave
+from tests.browser import sleep
 from tests.test_browser_home import aanmelden
 
 # serialized_rollback: the flush between live-server tests would wipe the seeded Waarden.
@@ -16,6 +17,7 @@ def eigen_opgave() -> Opgave:
 
 def open_bord(page: Page, live_server) -> Opgave:
     opgave = eigen_opgave()
+    page.set_viewport_size({"width": 1600, "height": 1400})  # the big screen in the meeting
     aanmelden(page, live_server, "lid")
     page.goto(f"{live_server.url}/opgaven/{opgave.pk}/")
     page.wait_for_function("!!(window.htmx && window.Sortable)")
@@ -33,12 +35,7 @@ def test_lid_drags_an_actie_from_te_doen_to_bezig_edits_it_and_reports_progress(
     kaart = Actie.objects.filter(opgave=opgave, kolom=Kolom.TE_DOEN).first()
     bron = page.locator(f"#actie-{kaart.pk}")
     with page.expect_response(lambda r: "/verplaatsen/" in r.url and r.status == 200):
-        # People grab a card by its title; its buttons and select do not start a drag.
-        bron.drag_to(
-            kolom(page, "bezig"),
-            source_position={"x": 20, "y": 12},
-            target_position={"x": 30, "y": 5},
-        )
+        sleep(bron, kolom(page, "bezig"))
     expect(kolom(page, "bezig").locator(f"#actie-{kaart.pk}")).to_be_visible()
     kaart.refresh_from_db()
     assert kaart.kolom == Kolom.BEZIG

@@ -4,6 +4,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from teams.models import Team, TeamSoort
+from tests.browser import sleep
 from tests.test_browser_home import aanmelden
 
 # serialized_rollback: the flush between live-server tests would wipe the seeded Waarden.
@@ -19,6 +20,7 @@ def kaarttitels(page: Page) -> list[str]:
 
 
 def open_bord(page: Page, live_server) -> None:
+    page.set_viewport_size({"width": 1600, "height": 1400})  # the big screen in the meeting
     aanmelden(page, live_server, "regie")
     page.goto(bord_url(live_server))
     page.wait_for_function("!!(window.htmx && window.Sortable)")
@@ -31,7 +33,7 @@ def test_regie_drags_the_third_opgave_to_the_top_and_after_a_reload_it_is_first(
     voor = kaarttitels(page)
     derde = page.locator(".ob-prioriteit").nth(2)
     with page.expect_response(lambda r: "/bord/verplaats/" in r.url and r.status == 200):
-        derde.drag_to(page.locator(".ob-prioriteit").first, target_position={"x": 20, "y": 5})
+        sleep(derde, page.locator(".ob-prioriteit").first)
     expect(page.locator(".ob-prioriteit h3 a").first).to_have_text(voor[2])
     page.reload()
     assert kaarttitels(page) == [voor[2], voor[0], voor[1], *voor[3:]]
