@@ -35,7 +35,7 @@ def test_lid_drags_an_actie_from_te_doen_to_bezig_edits_it_and_reports_progress(
     kaart = Actie.objects.filter(opgave=opgave, kolom=Kolom.TE_DOEN).first()
     bron = page.locator(f"#actie-{kaart.pk}")
     with page.expect_response(lambda r: "/verplaatsen/" in r.url and r.status == 200):
-        sleep(bron, kolom(page, "bezig"))
+        sleep(page, bron, kolom(page, "bezig"))
     expect(kolom(page, "bezig").locator(f"#actie-{kaart.pk}")).to_be_visible()
     kaart.refresh_from_db()
     assert kaart.kolom == Kolom.BEZIG

@@ -33,7 +33,7 @@ def test_regie_drags_the_third_opgave_to_the_top_and_after_a_reload_it_is_first(
     voor = kaarttitels(page)
     derde = page.locator(".ob-prioriteit").nth(2)
     with page.expect_response(lambda r: "/bord/verplaats/" in r.url and r.status == 200):
-        sleep(derde, page.locator(".ob-prioriteit").first)
+        sleep(page, derde, page.locator(".ob-prioriteit").first)
     expect(page.locator(".ob-prioriteit h3 a").first).to_have_text(voor[2])
     page.reload()
     assert kaarttitels(page) == [voor[2], voor[0], voor[1], *voor[3:]]
