@@ -97,3 +97,11 @@ def test_home_shows_the_teams_in_the_header(client):
     client.force_login(lidmaatschap.user)
     html = client.get("/").content.decode()
     assert f'href="/teams/{lidmaatschap.team.slug}/"' in html
+
+
+def test_a_regieteam_member_finds_the_priority_board_from_home_and_the_team_page(demo, login):
+    client = login("regie")
+    regieteam = Team.objects.get(soort=TeamSoort.REGIETEAM)
+    bord = f'href="/teams/{regieteam.slug}/bord/"'
+    assert bord in client.get("/").content.decode()
+    assert bord in client.get(f"/teams/{regieteam.slug}/").content.decode()
