@@ -14,6 +14,12 @@ urlpatterns = [
     path("teams/", include("teams.urls")),
     path("gebieden/", include("gebieden.urls")),
     path("overzicht/", gebieden_views.overzicht, name="overzicht"),
+    path("belemmeringen/", opgaven_views.belemmeringen_bord, name="belemmeringen"),
+    path(
+        "belemmeringen/<int:pk>/status/",
+        opgaven_views.belemmering_status,
+        name="belemmering_status",
+    ),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

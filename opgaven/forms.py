@@ -1,16 +1,24 @@
+import datetime
+
 from django import forms
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gebieden.models import Gebied
 from opgaven.models import (
     Actie,
     ActieSoort,
     Belemmering,
+    BelemmeringStatus,
+    Ernst,
+    Escalatieniveau,
     Kolom,
     Mijlpaal,
     Opgave,
     Voortgangsupdate,
 )
+from teams.models import Team
 
 
 class DatumInvoer(forms.DateInput):
@@ -103,3 +111,78 @@ class BelemmeringSnelForm(forms.ModelForm):
         fields = ["titel", "ernst", "beschrijving"]
         widgets = {"beschrijving": forms.Textarea(attrs={"rows": 2})}
         labels = {"titel": _("Wat staat in de weg?")}
+
+
+class BelemmeringStatusForm(forms.Form):
+    """A status change; escalating and resolving ask what they need."""
+
+    status = forms.ChoiceField(choices=BelemmeringStatus.choices, label=_("Nieuwe status"))
+    versie = forms.IntegerField(widget=forms.HiddenInput)
+    escalatieniveau = forms.ChoiceField(
+        choices=[c for c in Escalatieniveau.choices if c[0] != Escalatieniveau.GEEN],
+        label=_("Escaleren naar"),
+        required=False,
+    )
+    escalatie_besluit = forms.CharField(
+        label=_("Welk besluit is nodig?"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+    escalatie_bij = forms.CharField(label=_("Van wie?"), max_length=200, required=False)
+    escalatie_deadline = forms.DateField(label=_("Uiterlijk"), widget=DatumInvoer(), required=False)
+    oplossing = forms.CharField(
+        label=_("Hoe is het opgelost?"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        status = cleaned.get("status")
+        nodig = {
+            BelemmeringStatus.GEESCALEERD: {
+                "escalatieniveau": _("Kies naar wie je escaleert."),
+                "escalatie_besluit": _("Schrijf op welk besluit nodig is."),
+                "escalatie_bij": _("Schrijf op van wie het besluit moet komen."),
+                "escalatie_deadline": _("Geef aan wanneer het besluit uiterlijk nodig is."),
+            },
+            BelemmeringStatus.OPGELOST: {"oplossing": _("Schrijf op hoe het is opgelost.")},
+        }.get(status, {})
+        for veld, melding in nodig.items():
+            if not cleaned.get(veld):
+                self.add_error(veld, melding)
+        return cleaned
+
+
+class BelemmeringFilter(forms.Form):
+    opgave = forms.ModelChoiceField(
+        queryset=Opgave.objects.none(), required=False, label=_("Opgave")
+    )
+    gebied = forms.ModelChoiceField(
+        queryset=Gebied.objects.none(), required=False, label=_("Gebied")
+    )
+    team = forms.ModelChoiceField(queryset=Team.objects.none(), required=False, label=_("Team"))
+    ernst = forms.ChoiceField(required=False, label=_("Ernst"))
+    ouder_dan = forms.IntegerField(
+        min_value=0, max_value=3650, required=False, label=_("Ouder dan (dagen)")
+    )
+
+    def __init__(self, *args, opgaven, gebieden, teams, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["opgave"].queryset = opgaven.order_by("titel")
+        self.fields["gebied"].queryset = gebieden.order_by("pad")
+        self.fields["team"].queryset = teams.order_by("naam")
+        self.fields["ernst"].choices = [("", _("Alle"))] + Ernst.choices
+        for veld in ("opgave", "gebied", "team"):
+            self.fields[veld].empty_label = _("Alle")
+
+    def filter(self, belemmeringen):
+        gegevens = self.cleaned_data
+        if gegevens.get("opgave"):
+            belemmeringen = belemmeringen.filter(opgaven=gegevens["opgave"])
+        if gegevens.get("gebied"):
+            belemmeringen = belemmeringen.filter(gebied__pad__startswith=gegevens["gebied"].pad)
+        if gegevens.get("team"):
+            belemmeringen = belemmeringen.filter(opgaven__team=gegevens["team"])
+        if gegevens.get("ernst"):
+            belemmeringen = belemmeringen.filter(ernst=gegevens["ernst"])
+        if gegevens.get("ouder_dan") is not None:
+            grens = timezone.now() - datetime.timedelta(days=gegevens["ouder_dan"])
+            belemmeringen = belemmeringen.filter(aangemaakt_op__lt=grens)
+        return belemmeringen.distinct()

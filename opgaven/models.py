@@ -401,6 +401,9 @@ class Belemmering(VersionedModel):
         default=Escalatieniveau.GEEN,
     )
     geescaleerd_op = models.DateTimeField(_("geëscaleerd op"), null=True, blank=True)
+    escalatie_besluit = models.TextField(_("welk besluit is nodig"), blank=True)
+    escalatie_bij = models.CharField(_("van wie"), max_length=200, blank=True)
+    escalatie_deadline = models.DateField(_("uiterlijk"), null=True, blank=True)
     oplossing = models.TextField(_("oplossing"), blank=True)
     opgelost_op = models.DateTimeField(_("opgelost op"), null=True, blank=True)
     aangemaakt_op = models.DateTimeField(_("ingebracht op"), auto_now_add=True)
@@ -441,6 +444,20 @@ class Belemmering(VersionedModel):
     @property
     def is_open(self) -> bool:
         return self.status != BelemmeringStatus.OPGELOST
+
+    @property
+    def leeftijd(self) -> int:
+        """Days since it was raised (until it was resolved)."""
+        einde = self.opgelost_op or timezone.now()
+        return (einde - self.aangemaakt_op).days
+
+    @property
+    def escalatie_verlopen(self) -> bool:
+        return (
+            self.status == BelemmeringStatus.GEESCALEERD
+            and self.escalatie_deadline is not None
+            and self.escalatie_deadline < timezone.localdate()
+        )
 
 
 class KansStatus(models.TextChoices):

@@ -1,4 +1,5 @@
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError, connection, transaction
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
@@ -9,19 +10,23 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from django_htmx.http import retarget
 from django_htmx.middleware import HtmxDetails
 
+from gebieden.models import Gebied
 from opgaven.activiteit import activiteit
+from opgaven.belemmeringen import behandelbaar, zet_status, zichtbare_belemmeringen
 from opgaven.export import EXPORTFORMATEN, exporteer, opgavebord_bladen
 from opgaven.forms import (
     ActieForm,
+    BelemmeringFilter,
     BelemmeringSnelForm,
+    BelemmeringStatusForm,
     MijlpaalAfvinkForm,
     VerplaatsActieForm,
     VoortgangForm,
 )
-from opgaven.models import Actie, Belemmering, Kolom, Opgave, OpgaveGebied
+from opgaven.models import Actie, Belemmering, BelemmeringStatus, Kolom, Opgave, OpgaveGebied
 from opgaven.ordering import BordGewijzigd, vergrendel_bord, verplaats_actie, volgende_positie
 from opgaven.versioning import VersieConflict, bewaar_bewerking
-from teams.models import Lidmaatschap
+from teams.models import Lidmaatschap, Team
 from teams.permissions import get_opgave_for_user, kan_wijzigen, zichtbare_opgaven
 
 
@@ -285,3 +290,90 @@ def health(request: HttpRequest):
     except DatabaseError:
         return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def _belemmeringen_context(request: HtmxHttpRequest, filter_form, **extra) -> dict:
+    belemmeringen = filter_form.filter(zichtbare_belemmeringen(request.user))
+    kaarten = list(
+        belemmeringen.select_related("gebied", "eigenaar")
+        .prefetch_related(Prefetch("opgaven", Opgave.objects.order_by("titel")))
+        .order_by("aangemaakt_op")
+    )
+    mag = behandelbaar(request.user)
+    fout_form = extra.get("fout_form")
+    for belemmering in kaarten:
+        belemmering.mag_behandelen = mag(belemmering)
+        if fout_form is not None and extra.get("fout_pk") == belemmering.pk:
+            belemmering.status_form = fout_form
+        elif belemmering.mag_behandelen:
+            belemmering.status_form = BelemmeringStatusForm(
+                initial={"status": belemmering.status, "versie": belemmering.version},
+                prefix=f"b{belemmering.pk}",
+            )
+    kolommen = [
+        (status, [b for b in kaarten if b.status == status.value]) for status in BelemmeringStatus
+    ]
+    return {
+        "filter_form": filter_form,
+        "kolommen": kolommen,
+        "querystring": request.GET.urlencode(),
+    } | extra
+
+
+def _belemmering_filter(request: HtmxHttpRequest) -> BelemmeringFilter:
+    zichtbaar = zichtbare_belemmeringen(request.user)
+    opgaven = zichtbare_opgaven(request.user)
+    return BelemmeringFilter(
+        request.GET,
+        opgaven=opgaven.filter(belemmeringen__in=zichtbaar).distinct(),
+        gebieden=Gebied.objects.filter(belemmeringen__in=zichtbaar).distinct(),
+        teams=Team.objects.filter(opgaven__in=opgaven).distinct(),
+    )
+
+
+@require_safe
+@login_required
+def belemmeringen_bord(request: HtmxHttpRequest):
+    """Every belemmering the user may see, in the columns Nieuw, Opgepakt, Geëscaleerd,
+    Opgelost; filters in the URL."""
+    filter_form = _belemmering_filter(request)
+    if not filter_form.is_valid():
+        return render(
+            request, "opgaven/belemmeringen.html", {"filter_form": filter_form}, status=400
+        )
+    return render(
+        request, "opgaven/belemmeringen.html", _belemmeringen_context(request, filter_form)
+    )
+
+
+@require_POST
+@login_required
+def belemmering_status(request: HtmxHttpRequest, pk: int):
+    """Move a belemmering to another column; escalating and resolving ask for their details."""
+    belemmering = get_object_or_404(
+        zichtbare_belemmeringen(request.user).prefetch_related("opgaven").select_related("gebied"),
+        pk=pk,
+    )
+    if not behandelbaar(request.user)(belemmering):
+        raise PermissionDenied
+    # The card's form sends prefixed fields; a drag between columns sends bare ones.
+    prefix = f"b{pk}" if f"b{pk}-status" in request.POST else None
+    form = BelemmeringStatusForm(request.POST, prefix=prefix)
+    filter_form = _belemmering_filter(request)
+    filter_form.is_valid()
+    status = 200
+    extra = {}
+    if not form.is_valid():
+        status, extra = 422, {"fout_form": form, "fout_pk": pk}
+    else:
+        try:
+            zet_status(belemmering, versie=form.cleaned_data["versie"], gegevens=form.cleaned_data)
+        except VersieConflict:
+            status, extra = 409, {"conflict": belemmering.titel}
+    if status == 200 and not request.htmx:
+        return redirect("belemmeringen")
+    template = (
+        "opgaven/belemmeringen.html#kolommen" if request.htmx else "opgaven/belemmeringen.html"
+    )
+    context = _belemmeringen_context(request, filter_form, bijgewerkt=pk, **extra)
+    return render(request, template, context, status=status)

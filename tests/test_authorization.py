@@ -52,6 +52,8 @@ EXPECTED = {
     "gebieden:lokale_status_bewerken": ("GET", "landing", [302, 404, 200, 200, 403, 403]),
     "gebieden:lokale_status_bewerken POST": ("POST", "landing", [302, 404, 422, 422, 403, 403]),
     "overzicht": ("GET", None, [302, 200, 200, 200, 200, 200]),
+    "belemmeringen": ("GET", None, [302, 200, 200, 200, 200, 200]),
+    "belemmering_status": ("POST", "gedeelde_belemmering", [302, 404, 422, 422, 403, 403]),
     "admin:index": ("GET", None, [302, 302, 302, 302, 302, 200]),
 }
 
@@ -77,6 +79,8 @@ def arguments(kind):
         return []
     if kind == "eigen_opgave":
         return [eigen_opgave.pk]
+    if kind == "gedeelde_belemmering":
+        return [eigen_opgave.belemmeringen.filter(gebied__code="FK01").first().pk]
     if kind == "wildeman":
         return ["FK01"]
     if kind == "landing":

@@ -6,6 +6,9 @@
 //   data-kolom              for kanban columns: the column a card lands in
 //   data-groep              lists sharing a group exchange cards (the kanban columns)
 //   data-doel               the element the server's answer replaces
+//   data-kolom-veld         the name under which the column is sent (default: kolom)
+//   data-volgorde-vast      a column whose order the server decides: moves within it are no-ops
+//   data-versie             on a card: its version, sent along for optimistic locking
 //   data-ververs            an element polled by htmx; skipped while someone is busy
 "use strict";
 
@@ -15,14 +18,17 @@
   function verplaats(evt) {
     const lijst = evt.to;
     const bron = evt.from;
-    if (lijst === bron && evt.oldIndex === evt.newIndex) {
+    if (lijst === bron && (evt.oldIndex === evt.newIndex || "volgordeVast" in bron.dataset)) {
       return;
     }
     const vorige = evt.item.previousElementSibling;
     const waarden = { na: vorige && vorige.dataset.id ? vorige.dataset.id : "" };
     waarden[bron.dataset.veld] = evt.item.dataset.id;
     if (lijst.dataset.kolom) {
-      waarden.kolom = lijst.dataset.kolom;
+      waarden[lijst.dataset.kolomVeld || "kolom"] = lijst.dataset.kolom;
+    }
+    if (evt.item.dataset.versie) {
+      waarden.versie = evt.item.dataset.versie;
     }
     // A kanban card carries its own move URL; a priority list has one for all its cards.
     const url = evt.item.dataset.verplaatsUrl || bron.dataset.verplaatsUrl;

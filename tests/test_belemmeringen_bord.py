@@ -1,0 +1,150 @@
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from opgaven.models import Belemmering
+from tests.factories import BelemmeringFactory, LidmaatschapFactory, OpgaveFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+HTMX = {"HX-Request": "true"}
+
+
+def gedeeld() -> Belemmering:
+    return Belemmering.objects.get(titel="Corporatie mag huurachterstanden niet delen")
+
+
+def kolom(response, status: str) -> list[str]:
+    return [b.titel for s, kaarten in response.context["kolommen"] if s == status for b in kaarten]
+
+
+def post_status(client, belemmering, **velden):
+    gegevens = {"status": velden.pop("status"), "versie": belemmering.version, **velden}
+    return client.post(f"/belemmeringen/{belemmering.pk}/status/", gegevens, headers=HTMX)
+
+
+def test_the_board_shows_every_visible_belemmering_in_its_column(demo, login):
+    response = login("regie").get("/belemmeringen/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Corporatie mag huurachterstanden niet delen" in kolom(response, "geescaleerd")
+    assert "Geen ruimte voor de huiswerkklas op woensdag" in kolom(response, "opgelost")
+    assert "21 dagen oud" in html
+    assert "Eigenaar: Renée Brouwer" in html
+    assert "Blokkeert:" in html
+
+
+def test_buiten_sees_none_of_the_nieuw_west_belemmeringen(demo, login):
+    response = login("buiten").get("/belemmeringen/")
+    assert all(kaarten == [] for _status, kaarten in response.context["kolommen"])
+
+
+def test_filters_narrow_the_board(demo, login):
+    client = login("regie")
+    response = client.get("/belemmeringen/?ernst=kritiek")
+    assert [t for _s, kaarten in response.context["kolommen"] for t in kaarten] == [
+        Belemmering.objects.get(ernst="kritiek")
+    ]
+    oud = client.get("/belemmeringen/?ouder_dan=30")
+    titels = {b.titel for _s, kaarten in oud.context["kolommen"] for b in kaarten}
+    assert titels == {
+        "Isolatieplanning botst met renovatie",
+        "Geen ruimte voor de huiswerkklas op woensdag",
+    }
+    assert client.get("/belemmeringen/?ouder_dan=-1").status_code == 400
+
+
+def test_escalating_asks_which_decision_from_whom_and_by_when(demo, login):
+    belemmering = Belemmering.objects.get(titel="Handhaving niet zichtbaar in de avond")
+    response = post_status(login("regie"), belemmering, status="geescaleerd")
+    html = response.content.decode()
+    assert response.status_code == 422
+    assert "Schrijf op welk besluit nodig is." in html
+    belemmering.refresh_from_db()
+    assert belemmering.status == "nieuw"
+
+
+def test_regie_escalates_and_the_board_shows_a_passed_date(demo, login):
+    belemmering = Belemmering.objects.get(titel="Handhaving niet zichtbaar in de avond")
+    gisteren = timezone.localdate() - datetime.timedelta(days=1)
+    response = post_status(
+        login("regie"),
+        belemmering,
+        status="geescaleerd",
+        escalatieniveau="bestuur",
+        escalatie_besluit="Extra handhavers in de avond",
+        escalatie_bij="Stadsdeelbestuur",
+        escalatie_deadline=gisteren.isoformat(),
+    )
+    assert response.status_code == 200
+    assert "Datum verstreken" in response.content.decode()
+    belemmering.refresh_from_db()
+    assert belemmering.status == "geescaleerd"
+    assert belemmering.geescaleerd_op is not None
+    assert belemmering.history.first().history_user.username == "regie"
+
+
+def test_resolving_keeps_the_resolution_on_the_record_when_reopened(demo, login):
+    client = login("regie")
+    belemmering = gedeeld()
+    assert post_status(client, belemmering, status="opgelost").status_code == 422
+    post_status(
+        client, belemmering, status="opgelost", oplossing="Toestemmingsformulier ingevoerd."
+    )
+    belemmering.refresh_from_db()
+    assert (belemmering.status, belemmering.oplossing) == (
+        "opgelost",
+        "Toestemmingsformulier ingevoerd.",
+    )
+    post_status(client, belemmering, status="opgepakt")
+    belemmering.refresh_from_db()
+    assert belemmering.status == "opgepakt"
+    assert belemmering.oplossing == "Toestemmingsformulier ingevoerd."
+    assert belemmering.opgelost_op is None
+
+
+def test_a_stale_status_change_answers_409(demo, login):
+    belemmering = gedeeld()
+    geladen = belemmering.version
+    belemmering.beschrijving = "Aangevuld door iemand anders"
+    belemmering.save()
+    response = login("regie").post(
+        f"/belemmeringen/{belemmering.pk}/status/",
+        {"status": "opgepakt", "versie": geladen},
+        headers=HTMX,
+    )
+    assert response.status_code == 409
+    assert "intussen gewijzigd" in response.content.decode()
+    belemmering.refresh_from_db()
+    assert belemmering.status == "geescaleerd"
+
+
+def test_a_member_of_a_blocked_opgave_may_take_it_up_a_coordinator_may_not(demo, login):
+    belemmering = Belemmering.objects.get(titel="Handhaving niet zichtbaar in de avond")
+    response = post_status(login("coordinator"), belemmering, status="opgepakt")
+    assert response.status_code == 403
+    lid = LidmaatschapFactory(team=belemmering.opgaven.first().team).user
+    client = login(lid.username)
+    assert post_status(client, belemmering, status="opgepakt").status_code == 200
+
+
+def test_a_card_form_without_javascript_redirects_back(demo, login):
+    belemmering = Belemmering.objects.get(titel="Handhaving niet zichtbaar in de avond")
+    response = login("regie").post(
+        f"/belemmeringen/{belemmering.pk}/status/",
+        {f"b{belemmering.pk}-status": "opgepakt", f"b{belemmering.pk}-versie": belemmering.version},
+    )
+    assert response.status_code == 302
+    belemmering.refresh_from_db()
+    assert belemmering.status == "opgepakt"
+
+
+def test_someone_who_raised_a_belemmering_sees_it_without_a_team(client):
+    melder = UserFactory()
+    BelemmeringFactory(
+        titel="Lantaarnpaal kapot", ingebracht_door=melder, opgaven=[OpgaveFactory()]
+    )
+    client.force_login(melder)
+    response = client.get("/belemmeringen/")
+    assert kolom(response, "nieuw") == ["Lantaarnpaal kapot"]
