@@ -559,6 +559,7 @@ class DemoWereld:
     def __init__(self, meld: Callable[[str], None]):
         self.meld = meld
         self.vandaag = timezone.localdate()
+        self.nu = timezone.now()
         self.gebieden: dict[str, Gebied] = {}
         self.gebruikers = {}
         self.teams: dict[str, Team] = {}
@@ -568,7 +569,7 @@ class DemoWereld:
         return self.vandaag + datetime.timedelta(days=offset)
 
     def moment(self, offset: int) -> datetime.datetime:
-        return timezone.now() + datetime.timedelta(days=offset)
+        return self.nu + datetime.timedelta(days=offset)
 
     @transaction.atomic
     def bouw(self) -> None:

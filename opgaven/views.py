@@ -12,7 +12,12 @@ from django_htmx.middleware import HtmxDetails
 
 from gebieden.models import Gebied
 from opgaven.activiteit import activiteit
-from opgaven.belemmeringen import behandelbaar, zet_status, zichtbare_belemmeringen
+from opgaven.belemmeringen import (
+    behandelbaar,
+    kengetallen,
+    zet_status,
+    zichtbare_belemmeringen,
+)
 from opgaven.export import EXPORTFORMATEN, exporteer, opgavebord_bladen
 from opgaven.forms import (
     ActieForm,
@@ -316,6 +321,7 @@ def _belemmeringen_context(request: HtmxHttpRequest, filter_form, **extra) -> di
     return {
         "filter_form": filter_form,
         "kolommen": kolommen,
+        "kengetallen": kengetallen(belemmeringen),
         "querystring": request.GET.urlencode(),
     } | extra
 

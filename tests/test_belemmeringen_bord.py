@@ -1,6 +1,8 @@
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from opgaven.models import Belemmering
@@ -148,3 +150,38 @@ def test_someone_who_raised_a_belemmering_sees_it_without_a_team(client):
     client.force_login(melder)
     response = client.get("/belemmeringen/")
     assert kolom(response, "nieuw") == ["Lantaarnpaal kapot"]
+
+
+def test_the_metrics_follow_the_belemmeringen_on_the_board(demo, login):
+    client = login("regie")
+    kengetallen = client.get("/belemmeringen/").context["kengetallen"]
+    assert kengetallen.open == 4
+    assert kengetallen.oudste_open.titel == "Isolatieplanning botst met renovatie"
+    assert kengetallen.mediaan_dagen_tot_oplossing == 9  # raised 60 days ago, solved 9 days later
+    assert sum(aantal for _maand, aantal in kengetallen.escalaties_per_maand) == 2
+
+    post_status(
+        client,
+        gedeeld(),
+        status="opgelost",
+        oplossing="Toestemmingsformulier ingevoerd.",
+    )
+    response = client.get("/belemmeringen/")
+    assert response.context["kengetallen"].open == 3
+    assert "Escalaties per maand:" in response.content.decode()
+
+
+def test_the_metrics_cost_the_same_queries_at_two_sizes(client):
+
+    client.force_login(UserFactory(is_staff=True))
+
+    def tel():
+        with CaptureQueriesContext(connection) as queries:
+            client.get("/belemmeringen/")
+        return len(queries)
+
+    BelemmeringFactory(opgaven=[OpgaveFactory()])
+    klein = tel()
+    for _ in range(30):
+        BelemmeringFactory(opgaven=[OpgaveFactory(), OpgaveFactory()])
+    assert tel() == klein
