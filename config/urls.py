@@ -15,6 +15,7 @@ urlpatterns = [
     path("gebieden/", include("gebieden.urls")),
     path("overzicht/", gebieden_views.overzicht, name="overzicht"),
     path("belemmeringen/", opgaven_views.belemmeringen_bord, name="belemmeringen"),
+    path("melden/", opgaven_views.melden, name="melden"),
     path(
         "belemmeringen/<int:pk>/status/",
         opgaven_views.belemmering_status,

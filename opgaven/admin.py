@@ -6,6 +6,7 @@ from opgaven.models import (
     Actie,
     Belemmering,
     Kans,
+    Melding,
     Mijlpaal,
     Opgave,
     OpgaveGebied,
@@ -128,3 +129,13 @@ class PeilmomentAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(Melding)
+class MeldingAdmin(SimpleHistoryAdmin):
+    list_display = ["titel", "soort", "status", "gebied", "ingediend_door", "aangemaakt_op"]
+    list_filter = ["status", "soort"]
+    search_fields = ["titel", "beschrijving", "reactie"]
+    list_select_related = ["gebied", "ingediend_door"]
+    autocomplete_fields = ["gebied", "opgave", "ingediend_door", "belemmering", "actie", "kans"]
+    readonly_fields = ["version", "aangemaakt_op", "afgehandeld_door", "afgehandeld_op"]

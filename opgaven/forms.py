@@ -14,6 +14,7 @@ from opgaven.models import (
     Ernst,
     Escalatieniveau,
     Kolom,
+    Melding,
     Mijlpaal,
     Opgave,
     Voortgangsupdate,
@@ -186,3 +187,55 @@ class BelemmeringFilter(forms.Form):
             grens = timezone.now() - datetime.timedelta(days=gegevens["ouder_dan"])
             belemmeringen = belemmeringen.filter(aangemaakt_op__lt=grens)
         return belemmeringen.distinct()
+
+
+class MeldingForm(forms.ModelForm):
+    class Meta:
+        model = Melding
+        fields = ["soort", "titel", "beschrijving", "gebied", "opgave"]
+        widgets = {"soort": forms.RadioSelect, "beschrijving": forms.Textarea(attrs={"rows": 4})}
+        labels = {"soort": _("Wat wil je melden?"), "opgave": _("Gaat het over een opgave?")}
+        help_texts = {"gebied": _("Waar speelt het?")}
+
+    def __init__(self, *args, opgaven, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["gebied"].queryset = Gebied.objects.geldig().order_by("pad")
+        self.fields["gebied"].label_from_instance = lambda g: (
+            f"{g.naam} ({g.get_niveau_display().lower()} {g.code})"
+        )
+        self.fields["opgave"].queryset = opgaven.order_by("titel")
+
+
+class TriageForm(forms.Form):
+    besluit = forms.ChoiceField(
+        label=_("Besluit"),
+        choices=[
+            ("belemmering", _("Opnemen als belemmering bij een opgave")),
+            ("actie", _("Opnemen als idee op het bord van een opgave")),
+            ("kans", _("Als kans koppelen aan een opgave")),
+            ("afwijzen", _("Afwijzen")),
+        ],
+    )
+    opgave = forms.ModelChoiceField(
+        queryset=Opgave.objects.none(), label=_("Opgave"), required=False
+    )
+    reden = forms.CharField(
+        label=_("Reactie aan de melder"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        help_text=_("Verplicht bij afwijzen: de melder ziet waarom."),
+    )
+    versie = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, opgaven, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["opgave"].queryset = opgaven.order_by("titel")
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("besluit") == "afwijzen":
+            if not cleaned.get("reden"):
+                self.add_error("reden", _("Schrijf op waarom: de melder ziet het."))
+        elif cleaned.get("besluit") and not cleaned.get("opgave"):
+            self.add_error("opgave", _("Kies de opgave waar het bij hoort."))
+        return cleaned

@@ -638,3 +638,90 @@ class PeilmomentOpgave(Onveranderlijk):
 
     def __str__(self):
         return f"{self.titel} ({self.voortgang}%)"
+
+
+class MeldingSoort(models.TextChoices):
+    KANS = "kans", _("Kans")
+    BELEMMERING = "belemmering", _("Belemmering")
+
+
+class MeldingStatus(models.TextChoices):
+    NIEUW = "nieuw", _("Wacht op het regieteam")
+    GEACCEPTEERD = "geaccepteerd", _("Geaccepteerd")
+    AFGEWEZEN = "afgewezen", _("Afgewezen")
+
+
+class Melding(VersionedModel):
+    """What anyone brings to the regieteam through /melden/: a kans they see or a belemmering
+    they run into. The regieteam triages it into a belemmering, an actie or a kans on an
+    opgave, or declines it with a reason; the submitter sees the outcome."""
+
+    soort = models.CharField(_("soort"), max_length=20, choices=MeldingSoort.choices)
+    titel = models.CharField(_("titel"), max_length=200)
+    beschrijving = models.TextField(_("wat speelt er"))
+    gebied = models.ForeignKey(
+        "gebieden.Gebied",
+        verbose_name=_("gebied"),
+        on_delete=models.PROTECT,
+        related_name="meldingen",
+    )
+    opgave = models.ForeignKey(
+        Opgave,
+        verbose_name=_("opgave"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="meldingen",
+    )
+    ingediend_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ingediend door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="meldingen",
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=MeldingStatus.choices, default=MeldingStatus.NIEUW
+    )
+    reactie = models.TextField(_("reactie van het regieteam"), blank=True)
+    afgehandeld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("afgehandeld door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    afgehandeld_op = models.DateTimeField(_("afgehandeld op"), null=True, blank=True)
+    belemmering = models.ForeignKey(
+        Belemmering, on_delete=models.SET_NULL, null=True, blank=True, related_name="meldingen"
+    )
+    actie = models.ForeignKey(
+        Actie, on_delete=models.SET_NULL, null=True, blank=True, related_name="meldingen"
+    )
+    kans = models.ForeignKey(
+        Kans, on_delete=models.SET_NULL, null=True, blank=True, related_name="meldingen"
+    )
+    aangemaakt_op = models.DateTimeField(_("ingediend op"), auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("melding")
+        verbose_name_plural = _("meldingen")
+        ordering = ["-aangemaakt_op"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(soort__in=MeldingSoort.values), name="melding_soort_geldig"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=MeldingStatus.values), name="melding_status_geldig"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=MeldingStatus.AFGEWEZEN) | ~Q(reactie=""),
+                name="afgewezen_melding_heeft_reden",
+            ),
+        ]
+
+    def __str__(self):
+        return self.titel

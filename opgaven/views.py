@@ -1,3 +1,4 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError, connection, transaction
@@ -24,6 +25,7 @@ from opgaven.forms import (
     BelemmeringFilter,
     BelemmeringSnelForm,
     BelemmeringStatusForm,
+    MeldingForm,
     MijlpaalAfvinkForm,
     VerplaatsActieForm,
     VoortgangForm,
@@ -54,10 +56,11 @@ def home(request: HtmxHttpRequest):
         )
         .order_by("team__naam", "titel")
     )
+    meldingen = request.user.meldingen.select_related("gebied", "opgave")[:10]
     return render(
         request,
         "opgaven/home.html",
-        {"lidmaatschappen": lidmaatschappen, "opgaven": opgaven},
+        {"lidmaatschappen": lidmaatschappen, "opgaven": opgaven, "meldingen": meldingen},
     )
 
 
@@ -383,3 +386,24 @@ def belemmering_status(request: HtmxHttpRequest, pk: int):
     )
     context = _belemmeringen_context(request, filter_form, bijgewerkt=pk, **extra)
     return render(request, template, context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def melden(request: HtmxHttpRequest):
+    """Any signed-in user, also one in no team, brings a kans or belemmering to the regieteam."""
+    form = MeldingForm(
+        request.POST if request.method == "POST" else None,
+        opgaven=zichtbare_opgaven(request.user),
+    )
+    if request.method == "POST" and form.is_valid():
+        form.instance.ingediend_door = request.user
+        melding = form.save()
+        messages.success(
+            request,
+            _("Dank je. Het regieteam bekijkt je melding “%(titel)s”; de uitkomst zie je hier.")
+            % {"titel": melding.titel},
+        )
+        return redirect("home")
+    status = 422 if form.errors else 200
+    return render(request, "opgaven/melden.html", {"form": form}, status=status)

@@ -12,6 +12,7 @@ urlpatterns = [
     path("<slug:slug>/bord/", views.bord, name="bord"),
     path("<slug:slug>/bord/verplaats/", views.bord_verplaats, name="bord_verplaats"),
     path("<slug:slug>/peilmomenten/", views.peilmoment_vastleggen, name="peilmoment_vastleggen"),
+    path("<slug:slug>/meldingen/<int:pk>/", views.melding_afhandelen, name="melding_afhandelen"),
     path("<slug:slug>/leden/", views.lid_toevoegen, name="lid_toevoegen"),
     path("<slug:slug>/leden/<int:pk>/verwijderen/", views.lid_verwijderen, name="lid_verwijderen"),
     path("<slug:slug>/opgaven/", views.opgave_toewijzen, name="opgave_toewijzen"),

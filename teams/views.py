@@ -14,6 +14,8 @@ from django_htmx.http import HttpResponseClientRedirect
 from django_htmx.middleware import HtmxDetails
 
 from opgaven.export import EXPORTFORMATEN, exporteer, regiebord_blad
+from opgaven.forms import TriageForm
+from opgaven.meldingen import handel_af, meldingen_voor
 from opgaven.models import (
     Opgave,
     OpgaveGebied,
@@ -278,11 +280,13 @@ def _bord_context(request: HtmxHttpRequest, team: Team) -> dict:
         opgave.na_voor_hoger = opgaven[index - 2].pk if index >= 2 else None
         opgave.na_voor_lager = opgaven[index + 1].pk if index + 1 < len(opgaven) else None
     in_uitvoering = sum(opgave.status == OpgaveStatus.IN_UITVOERING for opgave in opgaven)
+    mag_prioriteren = kan_prioriteren(request.user, team)
     return {
         "team": team,
         "opgaven": opgaven,
         "peilmomenten": team.peilmomenten.all()[:5],
-        "mag_prioriteren": kan_prioriteren(request.user, team),
+        "meldingen": _triage(request, team) if mag_prioriteren else [],
+        "mag_prioriteren": mag_prioriteren,
         "in_uitvoering": in_uitvoering,
         "boven_focuslimiet": in_uitvoering > team.focuslimiet,
         "stand": _bordstand(team),
@@ -345,3 +349,54 @@ def peilmoment_vastleggen(request: HtmxHttpRequest, slug: str):
         % {"datum": date_format(peilmoment.datum), "aantal": peilmoment.regels.count()},
     )
     return _naar(request, reverse("teams:bord", args=[team.slug]))
+
+
+def _triage(request: HtmxHttpRequest, team: Team, fout: tuple | None = None) -> list:
+    """The meldingen waiting in the regieteam's gebied, each with its triage form."""
+    board = opgaven_op_regiebord(team)
+    meldingen = list(meldingen_voor(team))
+    for melding in meldingen:
+        if fout and fout[0] == melding.pk:
+            melding.triage_form = fout[1]
+        else:
+            melding.triage_form = TriageForm(
+                opgaven=board,
+                prefix=f"m{melding.pk}",
+                initial={"versie": melding.version, "opgave": melding.opgave_id},
+            )
+    return meldingen
+
+
+@require_POST
+@login_required
+def melding_afhandelen(request: HtmxHttpRequest, slug: str, pk: int):
+    """Accept a melding into work on an opgave, or decline it with a reason."""
+    team = _regiebord(request, slug, write=True)
+    melding = get_object_or_404(meldingen_voor(team), pk=pk)
+    form = TriageForm(request.POST, opgaven=opgaven_op_regiebord(team), prefix=f"m{pk}")
+    status = 200
+    if not form.is_valid():
+        status = 422
+    else:
+        try:
+            handel_af(
+                melding,
+                besluit=form.cleaned_data["besluit"],
+                opgave=form.cleaned_data["opgave"],
+                reden=form.cleaned_data["reden"],
+                versie=form.cleaned_data["versie"],
+                door=request.user,
+            )
+        except VersieConflict:
+            status = 409
+    if status == 200 and not request.htmx:
+        messages.success(
+            request, _("Melding “%(titel)s” is afgehandeld.") % {"titel": melding.titel}
+        )
+        return redirect("teams:bord", slug=team.slug)
+    context = _bord_context(request, team) | {
+        "meldingen": _triage(request, team, fout=(pk, form) if status == 422 else None),
+        "triage_conflict": status == 409,
+    }
+    template = "teams/bord.html#meldingen" if request.htmx else "teams/bord.html"
+    return render(request, template, context, status=status)

@@ -2,9 +2,11 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
+from opgaven.models import Melding
 from tests.factories import (
     ActieFactory,
     BelemmeringFactory,
+    GebiedFactory,
     KansFactory,
     LidmaatschapFactory,
     MijlpaalFactory,
@@ -42,6 +44,9 @@ def some_of_everything():
     BelemmeringFactory()
     KansFactory()
     WaardencheckFactory()
+    Melding.objects.create(
+        soort="kans", titel="Ruimte over", beschrijving="Woensdagmiddag", gebied=GebiedFactory()
+    )
 
 
 def test_every_project_model_is_in_the_admin():
@@ -60,6 +65,7 @@ def test_every_project_model_is_in_the_admin():
         "Voortgangsupdate",
         "Belemmering",
         "Kans",
+        "Melding",
     }
 
 

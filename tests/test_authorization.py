@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from gebieden.models import Gebied
-from opgaven.models import Opgave
+from opgaven.models import Melding, Opgave
 from teams.models import Team, TeamSoort
 
 pytestmark = pytest.mark.django_db
@@ -41,6 +41,7 @@ EXPECTED = {
     "teams:bord": ("GET", "regieteam", [302, 404, 404, 200, 200, 200]),
     "teams:bord_verplaats": ("POST", "regieteam", [302, 404, 404, 422, 403, 403]),
     "teams:peilmoment_vastleggen": ("POST", "regieteam", [302, 404, 404, 302, 403, 403]),
+    "teams:melding_afhandelen": ("POST", "melding", [302, 404, 404, 422, 403, 403]),
     "teams:edit POST": ("POST", "eigen_team", [302, 404, 403, 403, 403, 422]),
     "teams:lid_toevoegen": ("POST", "eigen_team", [302, 404, 403, 403, 403, 422]),
     "teams:lid_verwijderen": ("POST", "eigen_lidmaatschap", [302, 404, 403, 403, 403, 302]),
@@ -53,6 +54,8 @@ EXPECTED = {
     "gebieden:lokale_status_bewerken POST": ("POST", "landing", [302, 404, 422, 422, 403, 403]),
     "overzicht": ("GET", None, [302, 200, 200, 200, 200, 200]),
     "belemmeringen": ("GET", None, [302, 200, 200, 200, 200, 200]),
+    "melden": ("GET", None, [302, 200, 200, 200, 200, 200]),
+    "melden POST": ("POST", None, [302, 422, 422, 422, 422, 422]),
     "belemmering_status": ("POST", "gedeelde_belemmering", [302, 404, 422, 422, 403, 403]),
     "admin:index": ("GET", None, [302, 302, 302, 302, 302, 200]),
 }
@@ -79,6 +82,17 @@ def arguments(kind):
         return []
     if kind == "eigen_opgave":
         return [eigen_opgave.pk]
+    if kind == "melding":
+        regieteam = Team.objects.get(soort=TeamSoort.REGIETEAM)
+        melding = Melding.objects.get_or_create(
+            titel="Walk-melding",
+            defaults={
+                "soort": "kans",
+                "beschrijving": "x",
+                "gebied": Gebied.objects.get(code="FK01"),
+            },
+        )[0]
+        return [regieteam.slug, melding.pk]
     if kind == "gedeelde_belemmering":
         return [eigen_opgave.belemmeringen.filter(gebied__code="FK01").first().pk]
     if kind == "wildeman":

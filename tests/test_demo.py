@@ -1,13 +1,18 @@
+"""The demo world of DESIGN.md section 5, as `python manage.py demo` builds it."""
+
+import datetime
 import io
+from unittest import mock
 
 import pytest
 from django.apps import apps
-from django.contrib.auth import authenticate
+from django.contrib.auth import authenticate, get_user_model
 from django.core.management import call_command
+from django.utils import timezone
 
 from gebieden.models import Gebied
-from opgaven.models import Actie, Belemmering, Opgave
-from teams.models import Lidmaatschap, Team, TeamSoort, Waarde
+from opgaven.models import Actie, Belemmering, Kans, Mijlpaal, Opgave, Voortgangsupdate
+from teams.models import COORDINATOREN_GROEP, Lidmaatschap, Team, TeamSoort, Waarde
 from teams.permissions import zichtbare_opgaven
 
 pytestmark = pytest.mark.django_db
@@ -25,15 +30,26 @@ def opgaven_in_regiegebied():
     ).distinct()
 
 
-def snapshot() -> dict:
-    """Every row of every project model with its version, plus the row counts."""
-    rows = {}
-    for model in apps.get_models():
-        if model._meta.app_label in {"gebieden", "teams", "opgaven", "auth", "guardian"}:
-            rows[model._meta.label] = sorted(
-                (obj.pk, getattr(obj, "version", None)) for obj in model.objects.all()
-            )
-    return rows
+def aantallen() -> dict[str, int]:
+    """Rows per model, many-to-many tables and history included."""
+    return {
+        model._meta.label: model._base_manager.count()
+        for model in apps.get_models(include_auto_created=True)
+    }
+
+
+def versies() -> dict[tuple[str, object], int]:
+    """(model, pk) -> version, for every row that carries a version."""
+    return {
+        (model._meta.label, pk): version
+        for model in apps.get_models()
+        if any(field.name == "version" for field in model._meta.concrete_fields)
+        for pk, version in model._base_manager.values_list("pk", "version")
+    }
+
+
+def demo_opnieuw() -> None:
+    call_command("demo", stdout=io.StringIO())
 
 
 def test_wildeman_is_buurt_fk01_in_nieuw_west_known_as_blomwijckerbuurt(demo):
@@ -46,21 +62,52 @@ def test_wildeman_is_buurt_fk01_in_nieuw_west_known_as_blomwijckerbuurt(demo):
     assert Gebied.objects.filter(ouder=wildeman.ouder, niveau="buurt").count() > 1
 
 
-def test_one_regieteam_and_five_opgaveteams_with_five_opgaven_landing_there(demo):
+def test_wildeman_lies_in_a_wijk_in_a_gebied_in_stadsdeel_f(demo):
+    keten = []
+    gebied = Gebied.objects.get(code="FK01")
+    while gebied is not None:
+        keten.insert(0, gebied)
+        gebied = gebied.ouder
+    assert [g.niveau for g in keten] == ["stadsdeel", "gebied", "wijk", "buurt"]
+    assert (keten[0].code, keten[0].naam) == ("F", "Nieuw-West")
+    assert keten[2].cbs_code == f"WK0363{keten[2].code}"
+
+
+def test_the_one_regieteam_steers_the_area_around_wildeman(demo):
     assert Team.objects.filter(soort=TeamSoort.REGIETEAM).count() == 1
+    assert Gebied.objects.get(code="FK01") in Gebied.objects.onder(regieteam().gebied)
+
+
+def test_five_opgaveteams_each_own_one_opgave_landing_in_the_regieteams_area(demo):
     opgaven = opgaven_in_regiegebied()
     assert opgaven.count() == 5
     assert len({opgave.team_id for opgave in opgaven}) == 5
     assert {opgave.team.soort for opgave in opgaven} == {TeamSoort.OPGAVETEAM}
-    assert all(opgave.opgave_gebieden.filter(gebied__code="FK01").exists() for opgave in opgaven)
+    assert len({opgave.thema for opgave in opgaven}) == 5
 
 
-def test_every_opgave_has_acties_mijlpalen_updates_and_an_experiment_among_them(demo):
+def test_every_opgave_lands_in_wildeman_and_a_neighbouring_buurt(demo):
     for opgave in opgaven_in_regiegebied():
-        assert opgave.acties.count() >= 4
-        assert opgave.mijlpalen.exists()
-        assert opgave.updates.exists()
-    assert Actie.objects.filter(soort="experiment").exclude(hypothese="").exists()
+        codes = {landing.gebied.code for landing in opgave.opgave_gebieden.all()}
+        assert "FK01" in codes
+        assert len(codes) > 1, opgave
+
+
+def test_the_opgaven_vary_their_aanvliegroute(demo):
+    assert len({opgave.aanvliegroute for opgave in opgaven_in_regiegebied()}) > 1
+
+
+def test_every_opgave_has_acties_mijlpalen_and_updates(demo):
+    for opgave in opgaven_in_regiegebied():
+        assert opgave.acties.count() >= 4, opgave
+        assert opgave.mijlpalen.exists(), opgave
+        assert opgave.updates.exists(), opgave
+
+
+def test_a_finished_experiment_records_what_was_learned(demo):
+    experimenten = Actie.objects.filter(soort="experiment").exclude(hypothese="")
+    assert experimenten.exists()
+    assert experimenten.filter(kolom="klaar").exclude(geleerd="").exists()
 
 
 def test_action_positions_are_contiguous_per_column(demo):
@@ -74,15 +121,27 @@ def test_action_positions_are_contiguous_per_column(demo):
             assert posities == list(range(len(posities)))
 
 
+def test_some_mijlpalen_are_done_and_some_are_not(demo):
+    assert set(Mijlpaal.objects.values_list("gereed", flat=True)) == {True, False}
+    assert not Mijlpaal.objects.filter(gereed=True, gereed_op__isnull=True).exists()
+
+
+def test_progress_updates_use_every_status(demo):
+    statussen = set(Voortgangsupdate.objects.values_list("status", flat=True))
+    assert statussen == {"op_koers", "aandacht", "zorg"}
+
+
 def test_one_belemmering_blocks_several_opgaven(demo):
-    gedeeld = [b for b in Belemmering.objects.all() if b.opgaven.count() > 1]
-    assert gedeeld
-    assert {b.status for b in Belemmering.objects.all()} >= {
-        "nieuw",
-        "opgepakt",
-        "geescaleerd",
-        "opgelost",
-    }
+    assert any(b.opgaven.count() > 1 for b in Belemmering.objects.all())
+
+
+def test_belemmeringen_are_spread_over_every_status(demo):
+    statussen = set(Belemmering.objects.values_list("status", flat=True))
+    assert statussen == {"nieuw", "opgepakt", "geescaleerd", "opgelost"}
+
+
+def test_kansen_wait_for_the_regieteam_or_were_accepted(demo):
+    assert set(Kans.objects.values_list("status", flat=True)) == {"nieuw", "geaccepteerd"}
 
 
 def test_every_team_has_two_waardenchecks_scoring_every_active_value(demo):
@@ -95,34 +154,91 @@ def test_every_team_has_two_waardenchecks_scoring_every_active_value(demo):
             assert {score.waarde for score in check.scores.all()} == actief
 
 
+def test_the_demo_scores_the_seeded_waarden_and_adds_none(db):
+    voor = set(Waarde.objects.values_list("pk", flat=True))
+    demo_opnieuw()
+    assert set(Waarde.objects.values_list("pk", flat=True)) == voor
+
+
 @pytest.mark.parametrize("username", DEMO_USERS)
 def test_the_demo_users_sign_in_with_password_demo(demo, username):
     assert authenticate(username=username, password="demo") is not None
 
 
-def test_the_demo_users_have_their_roles(demo):
+def test_regie_is_trekker_of_the_regieteam(demo):
     assert Lidmaatschap.objects.get(team=regieteam(), user__username="regie").rol == "trekker"
-    lid_teams = Team.objects.filter(leden__username="lid")
-    assert [team.soort for team in lid_teams] == [TeamSoort.OPGAVETEAM]
-    assert Team.objects.get(leden__username="lid").opgaven.exists()
-    assert not Team.objects.filter(leden__username="coordinator").exists()
-    beheer = authenticate(username="beheer", password="demo")
-    assert beheer.is_staff and not beheer.is_superuser
-    assert beheer.has_perm("teams.change_team") and beheer.has_perm("gebieden.add_gebied")
 
 
-def test_buiten_works_elsewhere_and_sees_none_of_nieuw_west(demo):
-    buiten = authenticate(username="buiten", password="demo")
+def test_lid_is_a_plain_member_of_exactly_one_opgaveteam_with_an_opgave(demo):
+    lidmaatschap = Lidmaatschap.objects.get(user__username="lid")
+    assert lidmaatschap.rol == "lid"
+    assert lidmaatschap.team.soort == TeamSoort.OPGAVETEAM
+    assert lidmaatschap.team.opgaven.exists()
+
+
+def test_coordinator_is_a_coordinator_in_no_team(demo):
+    coordinator = get_user_model().objects.get(username="coordinator")
+    assert coordinator.groups.filter(name=COORDINATOREN_GROEP).exists()
+    assert not coordinator.lidmaatschappen.exists()
+
+
+def test_beheer_is_staff_without_superuser_and_manages_teams_gebieden_and_waarden(demo):
+    beheer = get_user_model().objects.get(username="beheer")
+    assert beheer.is_staff
+    assert not beheer.is_superuser
+    for model in ["teams.team", "teams.lidmaatschap", "teams.discipline", "gebieden.gebied"]:
+        app_label, naam = model.split(".")
+        for actie in ["add", "change", "delete", "view"]:
+            assert beheer.has_perm(f"{app_label}.{actie}_{naam}"), (actie, model)
+    for actie in ["add", "change", "view"]:
+        assert beheer.has_perm(f"teams.{actie}_waarde")
+    for model in ["opgave", "actie", "mijlpaal", "voortgangsupdate", "belemmering", "kans"]:
+        assert beheer.has_perm(f"opgaven.view_{model}"), model
+
+
+def test_buiten_works_in_zuidoost_and_sees_none_of_nieuw_west(demo):
+    buiten = get_user_model().objects.get(username="buiten")
     eigen = Opgave.objects.filter(team__leden=buiten)
     assert eigen.exists()
     assert not eigen.filter(pk__in=opgaven_in_regiegebied()).exists()
+    zuidoost = Gebied.objects.get(code="T")
+    assert all(
+        landing.gebied in Gebied.objects.onder(zuidoost)
+        for opgave in eigen
+        for landing in opgave.opgave_gebieden.all()
+    )
     assert not zichtbare_opgaven(buiten).filter(pk__in=opgaven_in_regiegebied()).exists()
 
 
+def test_team_members_are_named_people_from_several_organisations(demo):
+    lidmaatschappen = Lidmaatschap.objects.select_related("user")
+    assert all(lid.user.first_name and lid.user.last_name for lid in lidmaatschappen)
+    assert all(lid.discipline_id for lid in lidmaatschappen)
+    assert len({lid.organisatie for lid in lidmaatschappen.filter(team=regieteam())}) >= 3
+    assert len({lid.organisatie for lid in lidmaatschappen}) >= 5
+
+
 def test_running_demo_twice_changes_nothing(demo):
-    voor = snapshot()
-    call_command("demo", stdout=io.StringIO())
-    assert snapshot() == voor
+    voor = (aantallen(), versies())
+    demo_opnieuw()
+    assert (aantallen(), versies()) == voor
+
+
+def test_running_demo_a_day_later_changes_nothing(demo):
+    voor = (aantallen(), versies())
+    with mock.patch(
+        "django.utils.timezone.now", return_value=timezone.now() + datetime.timedelta(days=1)
+    ):
+        demo_opnieuw()
+    assert (aantallen(), versies()) == voor
+
+
+def test_running_demo_again_keeps_a_changed_password(demo):
+    regie = get_user_model().objects.get(username="regie")
+    regie.set_password("eigen-wachtwoord")
+    regie.save()
+    demo_opnieuw()
+    assert authenticate(username="regie", password="eigen-wachtwoord") is not None
 
 
 def test_demo_reports_its_progress(db):
