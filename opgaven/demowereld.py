@@ -623,7 +623,7 @@ class DemoWereld:
                         content_type__app_label=app_label, codename__in=codenames
                     )
                 )
-        self.meld(f"Gebruikers: {len(self.gebruikers)} (wachtwoord '{DEMO_WACHTWOORD}')")
+        self.meld(f"Gebruikers: {len(self.gebruikers)}")
 
     def _teams(self) -> None:
         disciplines = {naam: Discipline.objects.get_or_create(naam=naam)[0] for naam in DISCIPLINES}

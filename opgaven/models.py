@@ -448,6 +448,8 @@ class Belemmering(VersionedModel):
     @property
     def leeftijd(self) -> int:
         """Days since it was raised (until it was resolved)."""
+        if self.aangemaakt_op is None:
+            return 0
         einde = self.opgelost_op or timezone.now()
         return (einde - self.aangemaakt_op).days
 

@@ -4,6 +4,7 @@ So permissions follow the team: a member who joins gets access at once, one who 
 it at once, and an opgave that moves to another team takes its permissions along.
 """
 
+from django.contrib.auth.models import Group
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
@@ -20,6 +21,13 @@ def lid_in_groep(sender, instance: Lidmaatschap, **kwargs):
 @receiver(post_delete, sender=Lidmaatschap)
 def lid_uit_groep(sender, instance: Lidmaatschap, **kwargs):
     instance.user.groups.remove(instance.team.groep_id)
+
+
+@receiver(post_delete, sender=Team)
+def groep_weg_met_team(sender, instance: Team, **kwargs):
+    """A deleted team's group goes too: a later team with the same slug must not inherit its
+    members or the rights on its opgaven."""
+    Group.objects.filter(pk=instance.groep_id).delete()
 
 
 @receiver(pre_save, sender=Opgave)

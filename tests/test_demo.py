@@ -246,3 +246,10 @@ def test_demo_reports_its_progress(db):
     call_command("demo", stdout=uitvoer)
     assert "Gebieden:" in uitvoer.getvalue()
     assert "Demowereld klaar." in uitvoer.getvalue()
+
+
+def test_the_demo_command_never_prints_the_password(db):
+    uitvoer = io.StringIO()
+    call_command("demo", stdout=uitvoer)
+    assert "wachtwoord" not in uitvoer.getvalue().lower()
+    assert "'demo'" not in uitvoer.getvalue()

@@ -283,3 +283,18 @@ def test_the_eight_values_of_the_article_are_seeded_in_order():
 
 def test_the_coordinators_group_exists():
     assert Group.objects.filter(name="Coördinatoren").exists()
+
+
+def test_a_new_team_with_a_deleted_teams_slug_inherits_nothing():
+    oud = TeamFactory(slug="jeugd")
+    lid = LidmaatschapFactory(team=oud).user
+    opgave = OpgaveFactory(team=oud)
+    opgave.delete()
+    oud.delete()
+    nieuw = TeamFactory(slug="jeugd")
+    assert not nieuw.groep.user_set.exists()
+    assert not lid.groups.filter(name="team:jeugd").exists()
+
+
+def test_an_unsaved_belemmering_has_no_age_yet():
+    assert Belemmering(titel="Nog niet opgeslagen").leeftijd == 0
