@@ -2,9 +2,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError, connection, transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -35,6 +36,7 @@ from opgaven.ordering import BordGewijzigd, vergrendel_bord, verplaats_actie, vo
 from opgaven.versioning import VersieConflict, bewaar_bewerking
 from teams.models import Lidmaatschap, Team
 from teams.permissions import get_opgave_for_user, kan_wijzigen, zichtbare_opgaven
+from teams.waarden import waardentrend
 
 
 class HtmxHttpRequest(HttpRequest):
@@ -87,6 +89,10 @@ def _bord_context(request: HtmxHttpRequest, opgave: Opgave, **extra) -> dict:
         .order_by("status", "-aangemaakt_op")
     )
     mag_wijzigen = kan_wijzigen(request.user, opgave)
+    laatste_check, trends = waardentrend(
+        opgave.team.waardenchecks.filter(Q(opgave__isnull=True) | Q(opgave=opgave))
+    )
+    is_teamlid = opgave.team.lidmaatschappen.filter(user=request.user).exists()
     context = {
         "opgave": opgave,
         "stand": opgave.bord_versie,
@@ -100,6 +106,13 @@ def _bord_context(request: HtmxHttpRequest, opgave: Opgave, **extra) -> dict:
         "belemmeringen_opgelost": [b for b in belemmeringen if not b.is_open],
         "kansen": opgave.kansen.select_related("ingediend_door"),
         "activiteit": activiteit(opgave),
+        "laatste_check": laatste_check,
+        "trends": trends,
+        "invul_url": (
+            reverse("teams:waardencheck", args=[opgave.team.slug]) + f"?opgave={opgave.pk}"
+            if is_teamlid
+            else ""
+        ),
     }
     if mag_wijzigen:
         context |= {

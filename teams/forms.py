@@ -118,3 +118,50 @@ class VerplaatsForm(forms.Form):
 
     opgave = forms.IntegerField(min_value=1)
     na = forms.IntegerField(min_value=1, required=False)
+
+
+class WaardencheckForm(forms.Form):
+    """One score per active value, from 1 (we mostly do the right side, Y) to 5 (the left, X)."""
+
+    datum = forms.DateField(
+        label=_("Datum"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    opgave = forms.ModelChoiceField(
+        queryset=Opgave.objects.none(),
+        required=False,
+        label=_("Voor één opgave"),
+        empty_label=_("Het hele team"),
+    )
+
+    def __init__(self, *args, team: Team, waarden, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["opgave"].queryset = team.opgaven.order_by("titel")
+        self.waarden = list(waarden)
+        for waarde in self.waarden:
+            self.fields[f"score_{waarde.pk}"] = forms.TypedChoiceField(
+                label=str(waarde),
+                choices=[
+                    (1, _("1: vooral %(rechts)s") % {"rechts": waarde.rechts}),
+                    (2, "2"),
+                    (3, "3"),
+                    (4, "4"),
+                    (5, _("5: vooral %(links)s") % {"links": waarde.links}),
+                ],
+                coerce=int,
+                widget=forms.RadioSelect,
+            )
+            self.fields[f"toelichting_{waarde.pk}"] = forms.CharField(
+                label=_("Toelichting bij %(waarde)s") % {"waarde": waarde.links},
+                required=False,
+                max_length=1000,
+            )
+
+    def scores(self) -> list[tuple]:
+        return [
+            (
+                waarde,
+                self.cleaned_data[f"score_{waarde.pk}"],
+                self.cleaned_data[f"toelichting_{waarde.pk}"],
+            )
+            for waarde in self.waarden
+        ]

@@ -9,6 +9,7 @@ urlpatterns = [
     path("nieuw/", views.team_create, name="create"),
     path("<slug:slug>/", views.team_detail, name="detail"),
     path("<slug:slug>/bewerken/", views.team_edit, name="edit"),
+    path("<slug:slug>/waardencheck/", views.waardencheck_invullen, name="waardencheck"),
     path("<slug:slug>/bord/", views.bord, name="bord"),
     path("<slug:slug>/bord/verplaats/", views.bord_verplaats, name="bord_verplaats"),
     path("<slug:slug>/peilmomenten/", views.peilmoment_vastleggen, name="peilmoment_vastleggen"),

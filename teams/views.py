@@ -7,6 +7,7 @@ from django.db.models import Count, F, OuterRef, Prefetch, Subquery, Sum
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -26,8 +27,15 @@ from opgaven.models import (
 from opgaven.ordering import BordGewijzigd, opgaven_op_regiebord, verplaats_prioriteit
 from opgaven.peilmomenten import leg_peilmoment_vast
 from opgaven.versioning import VersieConflict, bewaar_bewerking
-from teams.forms import GastForm, LidmaatschapForm, OpgaveToewijzenForm, TeamForm, VerplaatsForm
-from teams.models import Team
+from teams.forms import (
+    GastForm,
+    LidmaatschapForm,
+    OpgaveToewijzenForm,
+    TeamForm,
+    VerplaatsForm,
+    WaardencheckForm,
+)
+from teams.models import Team, Waarde, Waardencheck, WaardeScore
 from teams.permissions import (
     WIJZIGEN,
     get_team_for_user,
@@ -40,6 +48,7 @@ from teams.permissions import (
     zichtbare_opgaven,
     zichtbare_teams,
 )
+from teams.waarden import waardentrend
 
 
 class HtmxHttpRequest(HttpRequest):
@@ -204,9 +213,13 @@ def _team_context(request: HtmxHttpRequest, team: Team, **formulieren) -> dict:
             "organisatie", "discipline__naam", "user__last_name", "user__username"
         )
     )
+    laatste_check, trends = waardentrend(team.waardenchecks.all())
     context = {
         "team": team,
         "mag_beheren": mag_beheren,
+        "laatste_check": laatste_check,
+        "trends": trends,
+        "is_lid": any(lid.user_id == request.user.pk for lid in lidmaatschappen),
         "lidmaatschappen": lidmaatschappen,
         "organisaties": sorted({lid.organisatie for lid in lidmaatschappen}),
         "disciplines": sorted({lid.discipline.naam for lid in lidmaatschappen if lid.discipline}),
@@ -400,3 +413,36 @@ def melding_afhandelen(request: HtmxHttpRequest, slug: str, pk: int):
     }
     template = "teams/bord.html#meldingen" if request.htmx else "teams/bord.html"
     return render(request, template, context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def waardencheck_invullen(request: HtmxHttpRequest, slug: str):
+    """The team scores itself on the values, in a few minutes during a retrospective."""
+    team = get_team_for_user(request, slug)
+    if not team.lidmaatschappen.filter(user=request.user).exists():
+        raise PermissionDenied
+    form = WaardencheckForm(
+        request.POST if request.method == "POST" else None,
+        team=team,
+        waarden=Waarde.objects.filter(actief=True),
+        initial={"datum": timezone.localdate(), "opgave": request.GET.get("opgave")},
+    )
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            check = Waardencheck.objects.create(
+                team=team,
+                opgave=form.cleaned_data["opgave"],
+                datum=form.cleaned_data["datum"],
+                ingevuld_door=request.user,
+            )
+            WaardeScore.objects.bulk_create(
+                WaardeScore(waardencheck=check, waarde=waarde, score=score, toelichting=toelichting)
+                for waarde, score, toelichting in form.scores()
+            )
+        messages.success(request, _("De waardencheck is opgeslagen."))
+        return redirect(team)
+    status = 422 if form.errors else 200
+    return render(
+        request, "teams/waardencheck_form.html", {"team": team, "form": form}, status=status
+    )

@@ -43,6 +43,8 @@ EXPECTED = {
     "teams:peilmoment_vastleggen": ("POST", "regieteam", [302, 404, 404, 302, 403, 403]),
     "teams:melding_afhandelen": ("POST", "melding", [302, 404, 404, 422, 403, 403]),
     "teams:edit POST": ("POST", "eigen_team", [302, 404, 403, 403, 403, 422]),
+    "teams:waardencheck": ("GET", "eigen_team", [302, 404, 200, 403, 403, 403]),
+    "teams:waardencheck POST": ("POST", "eigen_team", [302, 404, 422, 403, 403, 403]),
     "teams:lid_toevoegen": ("POST", "eigen_team", [302, 404, 403, 403, 403, 422]),
     "teams:lid_verwijderen": ("POST", "eigen_lidmaatschap", [302, 404, 403, 403, 403, 302]),
     "teams:opgave_toewijzen": ("POST", "eigen_team", [302, 404, 403, 403, 403, 422]),
