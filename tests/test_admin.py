@@ -1,8 +1,10 @@
 import pytest
 from django.contrib import admin
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from opgaven.models import Melding
+from teams.models import Waarde
 from tests.factories import (
     ActieFactory,
     BelemmeringFactory,
@@ -102,3 +104,17 @@ def test_waarden_cannot_be_deleted_only_deactivated(superuser_client):
 def test_peilmomenten_are_read_only_in_the_admin(superuser_client):
     assert superuser_client.get(reverse("admin:opgaven_peilmoment_changelist")).status_code == 200
     assert superuser_client.get(reverse("admin:opgaven_peilmoment_add")).status_code == 403
+
+
+def test_beheer_manages_the_values_in_the_admin_without_deleting_them(demo, client):
+
+    client.force_login(get_user_model().objects.get(username="beheer"))
+    waarde = Waarde.objects.first()
+    response = client.post(
+        reverse("admin:teams_waarde_change", args=[waarde.pk]),
+        {"links": "Doen wat echt nodig is", "rechts": waarde.rechts, "volgorde": 9, "actief": ""},
+    )
+    assert response.status_code == 302
+    waarde.refresh_from_db()
+    assert (waarde.links, waarde.volgorde, waarde.actief) == ("Doen wat echt nodig is", 9, False)
+    assert waarde.scores.exists()  # past scores stay with the reworded, deactivated value
