@@ -1,3 +1,4 @@
+import importlib
 import io
 import os
 import shutil
@@ -6,6 +7,7 @@ import shutil
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 import pytest  # noqa: E402
+from django.apps import apps as django_apps  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
@@ -70,7 +72,14 @@ def user(db):
 
 @pytest.fixture
 def demo(db):
-    """The demo world of DESIGN.md section 5, loaded by the same command users run."""
+    """The demo world of DESIGN.md section 5, loaded by the same command users run.
+
+    Live-server tests flush the database after each test, which also removes what data
+    migrations seeded (the Waarden, the Coördinatoren group); seed it again first, with the
+    migration's own idempotent function.
+    """
+    seeding = importlib.import_module("teams.migrations.0002_waarden_en_coordinatoren")
+    seeding.zaai(django_apps, None)
     call_command("demo", stdout=io.StringIO())
 
 
