@@ -4,6 +4,8 @@ A URL pattern without an entry in EXPECTED fails `test_every_url_pattern_has_an_
 new page cannot ship without deciding who may use it.
 """
 
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -139,6 +141,14 @@ def test_each_role_gets_the_expected_status_on_every_url(client, demo, role):
         expected = statuses[ROLES.index(role)]
         if response.status_code != expected:
             mismatches.append(f"{method} {url}: {response.status_code}, expected {expected}")
+        is_page = (
+            method == "GET"
+            and response.status_code == 200
+            and response.get("Content-Type", "").startswith("text/html")
+            and "/admin/" not in url
+        )
+        if is_page and not re.search(r"<title>[^<]+</title>", response.content.decode()):
+            mismatches.append(f"GET {url}: no plain <title>")
         if name == "logout" and role != "anonymous":
             client.force_login(get_user_model().objects.get(username=role))
     assert mismatches == []

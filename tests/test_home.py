@@ -105,3 +105,9 @@ def test_a_regieteam_member_finds_the_priority_board_from_home_and_the_team_page
     bord = f'href="/teams/{regieteam.slug}/bord/"'
     assert bord in client.get("/").content.decode()
     assert bord in client.get(f"/teams/{regieteam.slug}/").content.decode()
+
+
+def test_the_home_page_has_a_plain_title(client):
+    client.force_login(UserFactory())
+    html = client.get("/").content.decode()
+    assert "<title>Mijn borden · Opgavebord</title>" in html
