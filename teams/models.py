@@ -200,11 +200,6 @@ class Waardencheck(models.Model):
     def __str__(self):
         return _("Waardencheck %(team)s, %(datum)s") % {"team": self.team, "datum": self.datum}
 
-    @property
-    def gemiddelde(self) -> float | None:
-        scores = [s.score for s in self.scores.all()]
-        return round(sum(scores) / len(scores), 1) if scores else None
-
 
 class WaardeScore(models.Model):
     waardencheck = models.ForeignKey(
