@@ -5,6 +5,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from opgaven.keuzes import SnelleKeuzelabels
+
 
 class Niveau(models.TextChoices):
     STADSDEEL = "stadsdeel", _("Stadsdeel")
@@ -31,7 +33,7 @@ class GebiedQuerySet(models.QuerySet):
         return self.filter(eind_geldigheid__isnull=True)
 
 
-class Gebied(models.Model):
+class Gebied(SnelleKeuzelabels, models.Model):
     """An area in the hierarchy stadsdeel > gebied > wijk > buurt.
 
     `pad` holds the codes from the top down ("/F/DX13/FK/FK01/") so that "this area and

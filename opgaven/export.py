@@ -84,7 +84,7 @@ def regiebord_blad(opgaven) -> Blad:
             opgave.team.naam,
             opgave.get_aanvliegroute_display(),
             opgave.get_status_display(),
-            ", ".join(landing.gebied.naam for landing in opgave.opgave_gebieden.all()),
+            ", ".join(opgave.gebiednamen),
             opgave.voortgang,
             opgave.aantal_mijlpalen_gereed,
             opgave.aantal_mijlpalen,

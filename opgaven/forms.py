@@ -163,6 +163,14 @@ class BelemmeringFilter(forms.Form):
     ouder_dan = forms.IntegerField(
         min_value=0, max_value=3650, required=False, label=_("Ouder dan (dagen)")
     )
+    opgelost = forms.ChoiceField(
+        choices=[("", _("Van de laatste 90 dagen")), ("alle", _("Alle"))],
+        required=False,
+        label=_("Opgeloste belemmeringen"),
+    )
+
+    # How far back the Opgelost column looks unless the user asks for all of them.
+    RECENT_OPGELOST = datetime.timedelta(days=90)
 
     def __init__(self, *args, opgaven, gebieden, teams, **kwargs):
         super().__init__(*args, **kwargs)
@@ -187,6 +195,16 @@ class BelemmeringFilter(forms.Form):
             grens = timezone.now() - datetime.timedelta(days=gegevens["ouder_dan"])
             belemmeringen = belemmeringen.filter(aangemaakt_op__lt=grens)
         return belemmeringen.distinct()
+
+    def op_bord(self, belemmeringen):
+        """The cards the board shows: every open one, and the recently resolved unless the
+        user asked for all (a board of years of resolved cards helps nobody)."""
+        if self.cleaned_data.get("opgelost") == "alle":
+            return belemmeringen
+        return belemmeringen.exclude(
+            status=BelemmeringStatus.OPGELOST,
+            opgelost_op__lt=timezone.now() - self.RECENT_OPGELOST,
+        )
 
 
 class MeldingForm(forms.ModelForm):

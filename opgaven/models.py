@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 from simple_history.models import HistoricalRecords
 
+from opgaven.keuzes import SnelleKeuzelabels
 from opgaven.versioning import HeeftBord, VersionedModel
 
 
@@ -67,7 +68,23 @@ class OpgaveQuerySet(models.QuerySet):
         )
 
 
-class Opgave(HeeftBord, VersionedModel):
+def met_gebiednamen(opgaven: list["Opgave"]) -> list["Opgave"]:
+    """Give each opgave `gebiednamen`: the names of the areas it lands in, from the top down.
+    One query of plain values for any number of opgaven (no Gebied objects, no outlines)."""
+    per_opgave: dict[int, list[str]] = {opgave.pk: [] for opgave in opgaven}
+    landingen = (
+        OpgaveGebied.objects.filter(opgave_id__in=per_opgave)
+        .order_by("gebied__pad")
+        .values_list("opgave_id", "gebied__naam")
+    )
+    for opgave_id, naam in landingen:
+        per_opgave[opgave_id].append(naam)
+    for opgave in opgaven:
+        opgave.gebiednamen = per_opgave[opgave.pk]
+    return opgaven
+
+
+class Opgave(SnelleKeuzelabels, HeeftBord, VersionedModel):
     """An urgent societal mission that one team owns and that lands in one or more gebieden."""
 
     titel = models.CharField(_("titel"), max_length=200)
@@ -151,7 +168,7 @@ class LokaleStatus(models.TextChoices):
     AFGEROND = "afgerond", _("Afgerond")
 
 
-class OpgaveGebied(VersionedModel):
+class OpgaveGebied(SnelleKeuzelabels, VersionedModel):
     """The local side of an opgave in one gebied: how urgent it is here and how it goes here."""
 
     opgave = models.ForeignKey(
@@ -207,7 +224,7 @@ class ActieSoort(models.TextChoices):
     EXPERIMENT = "experiment", _("Experiment")
 
 
-class Actie(VersionedModel):
+class Actie(SnelleKeuzelabels, VersionedModel):
     """A card on an opgave board: an action, or a small experiment with what it taught us."""
 
     opgave = models.ForeignKey(
@@ -297,7 +314,7 @@ class VoortgangStatus(models.TextChoices):
     ZORG = "zorg", _("Zorg")
 
 
-class Voortgangsupdate(models.Model):
+class Voortgangsupdate(SnelleKeuzelabels, models.Model):
     """A dated progress report; the latest one is the opgave's current status."""
 
     opgave = models.ForeignKey(
@@ -356,7 +373,7 @@ class BelemmeringQuerySet(models.QuerySet):
         return self.exclude(status=BelemmeringStatus.OPGELOST)
 
 
-class Belemmering(VersionedModel):
+class Belemmering(SnelleKeuzelabels, VersionedModel):
     """An impediment. One belemmering can block several opgaven at once: where they collide."""
 
     opgaven = models.ManyToManyField(
@@ -468,7 +485,7 @@ class KansStatus(models.TextChoices):
     AFGEWEZEN = "afgewezen", _("Afgewezen")
 
 
-class Kans(VersionedModel):
+class Kans(SnelleKeuzelabels, VersionedModel):
     """An opportunity someone brings to the regieteam: the 'plek' from the article."""
 
     titel = models.CharField(_("titel"), max_length=200)
@@ -616,7 +633,7 @@ class Peilmoment(Onveranderlijk):
         return _("%(team)s, %(datum)s") % {"team": self.regieteam, "datum": self.datum}
 
 
-class PeilmomentOpgave(Onveranderlijk):
+class PeilmomentOpgave(SnelleKeuzelabels, Onveranderlijk):
     """One opgave as it stood at a peilmoment."""
 
     peilmoment = models.ForeignKey(Peilmoment, on_delete=models.CASCADE, related_name="regels")
@@ -653,7 +670,7 @@ class MeldingStatus(models.TextChoices):
     AFGEWEZEN = "afgewezen", _("Afgewezen")
 
 
-class Melding(VersionedModel):
+class Melding(SnelleKeuzelabels, VersionedModel):
     """What anyone brings to the regieteam through /melden/: a kans they see or a belemmering
     they run into. The regieteam triages it into a belemmering, an actie or a kans on an
     opgave, or declines it with a reason; the submitter sees the outcome."""

@@ -31,7 +31,7 @@ from opgaven.forms import (
     VerplaatsActieForm,
     VoortgangForm,
 )
-from opgaven.models import Actie, Belemmering, BelemmeringStatus, Kolom, Opgave, OpgaveGebied
+from opgaven.models import Actie, Belemmering, BelemmeringStatus, Kolom, Opgave, met_gebiednamen
 from opgaven.ordering import BordGewijzigd, vergrendel_bord, verplaats_actie, volgende_positie
 from opgaven.versioning import VersieConflict, bewaar_bewerking
 from teams.models import Lidmaatschap, Team
@@ -49,14 +49,13 @@ def home(request: HtmxHttpRequest):
     lidmaatschappen = Lidmaatschap.objects.filter(user=request.user).select_related(
         "team__gebied", "discipline"
     )
-    opgaven = (
-        zichtbare_opgaven(request.user)
-        .met_voortgang()
-        .select_related("team")
-        .prefetch_related(
-            Prefetch("opgave_gebieden", OpgaveGebied.objects.select_related("gebied"))
+    opgaven = met_gebiednamen(
+        list(
+            zichtbare_opgaven(request.user)
+            .met_voortgang()
+            .select_related("team")
+            .order_by("team__naam", "titel")
         )
-        .order_by("team__naam", "titel")
     )
     meldingen = request.user.meldingen.select_related("gebied", "opgave")[:10]
     return render(
@@ -75,7 +74,6 @@ def _bord_context(request: HtmxHttpRequest, opgave: Opgave, **extra) -> dict:
             # What the Hoger / Lager buttons send: the card to place after (None: on top).
             actie.na_voor_hoger = kaarten[index - 2].pk if index >= 2 else None
             actie.na_voor_lager = kaarten[index + 1].pk if index + 1 < len(kaarten) else None
-            actie.eerste, actie.laatste = index == 0, index == len(kaarten) - 1
     belemmeringen = list(
         Belemmering.objects.filter(opgaven=opgave)
         .select_related("eigenaar", "gebied")
@@ -314,32 +312,38 @@ def health(request: HttpRequest):
 
 
 def _belemmeringen_context(request: HtmxHttpRequest, filter_form, **extra) -> dict:
+    """The board's cards and metrics. A card's status form is only built for the card the
+    user opened (`open_pk`, with `open_form` when it came back with errors)."""
     belemmeringen = filter_form.filter(zichtbare_belemmeringen(request.user))
+    op_bord = filter_form.op_bord(belemmeringen)
     kaarten = list(
-        belemmeringen.select_related("gebied", "eigenaar")
+        op_bord.select_related("gebied", "eigenaar")
         .prefetch_related(Prefetch("opgaven", Opgave.objects.order_by("titel")))
         .order_by("aangemaakt_op")
     )
     mag = behandelbaar(request.user)
-    fout_form = extra.get("fout_form")
     for belemmering in kaarten:
         belemmering.mag_behandelen = mag(belemmering)
-        if fout_form is not None and extra.get("fout_pk") == belemmering.pk:
-            belemmering.status_form = fout_form
-        elif belemmering.mag_behandelen:
-            belemmering.status_form = BelemmeringStatusForm(
-                initial={"status": belemmering.status, "versie": belemmering.version},
-                prefix=f"b{belemmering.pk}",
-            )
+        if belemmering.pk == extra.get("open_pk") and belemmering.mag_behandelen:
+            belemmering.status_form = extra.get("open_form") or _status_form(belemmering)
     kolommen = [
         (status, [b for b in kaarten if b.status == status.value]) for status in BelemmeringStatus
     ]
+    opgelost = belemmeringen.filter(status=BelemmeringStatus.OPGELOST).count()
     return {
         "filter_form": filter_form,
         "kolommen": kolommen,
         "kengetallen": kengetallen(belemmeringen),
+        "eerder_opgelost": opgelost - len(kolommen[-1][1]),
         "querystring": request.GET.urlencode(),
     } | extra
+
+
+def _status_form(belemmering: Belemmering) -> BelemmeringStatusForm:
+    return BelemmeringStatusForm(
+        initial={"status": belemmering.status, "versie": belemmering.version},
+        prefix=f"b{belemmering.pk}",
+    )
 
 
 def _belemmering_filter(request: HtmxHttpRequest) -> BelemmeringFilter:
@@ -368,25 +372,34 @@ def belemmeringen_bord(request: HtmxHttpRequest):
     )
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @login_required
 def belemmering_status(request: HtmxHttpRequest, pk: int):
-    """Move a belemmering to another column; escalating and resolving ask for their details."""
+    """Move a belemmering to another column; escalating and resolving ask for their details.
+    GET opens the card's status form: in place with htmx, on the whole board without."""
     belemmering = get_object_or_404(
         zichtbare_belemmeringen(request.user).prefetch_related("opgaven").select_related("gebied"),
         pk=pk,
     )
     if not behandelbaar(request.user)(belemmering):
         raise PermissionDenied
+    filter_form = _belemmering_filter(request)
+    filter_form.is_valid()
+    if request.method == "GET":
+        if request.htmx:
+            belemmering.mag_behandelen = True
+            belemmering.status_form = _status_form(belemmering)
+            context = {"belemmering": belemmering, "querystring": request.GET.urlencode()}
+            return render(request, "opgaven/belemmeringen.html#kaart", context)
+        context = _belemmeringen_context(request, filter_form, open_pk=pk)
+        return render(request, "opgaven/belemmeringen.html", context)
     # The card's form sends prefixed fields; a drag between columns sends bare ones.
     prefix = f"b{pk}" if f"b{pk}-status" in request.POST else None
     form = BelemmeringStatusForm(request.POST, prefix=prefix)
-    filter_form = _belemmering_filter(request)
-    filter_form.is_valid()
     status = 200
     extra = {}
     if not form.is_valid():
-        status, extra = 422, {"fout_form": form, "fout_pk": pk}
+        status, extra = 422, {"open_form": form, "open_pk": pk}
     else:
         try:
             zet_status(belemmering, versie=form.cleaned_data["versie"], gegevens=form.cleaned_data)

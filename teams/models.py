@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from opgaven.keuzes import SnelleKeuzelabels
 from opgaven.versioning import HeeftBord, VersionedModel
 
 COORDINATOREN_GROEP = "Coördinatoren"
@@ -17,7 +18,7 @@ class TeamSoort(models.TextChoices):
     OPGAVETEAM = "opgaveteam", _("Opgaveteam")
 
 
-class Team(HeeftBord, VersionedModel):
+class Team(SnelleKeuzelabels, HeeftBord, VersionedModel):
     """A multidisciplinary team. Its members are the users in its Django group."""
 
     naam = models.CharField(_("naam"), max_length=200)
@@ -107,7 +108,7 @@ class Rol(models.TextChoices):
     LID = "lid", _("Lid")
 
 
-class Lidmaatschap(VersionedModel):
+class Lidmaatschap(SnelleKeuzelabels, VersionedModel):
     """A user's seat in a team: role, discipline and the organisation they come from."""
 
     user = models.ForeignKey(

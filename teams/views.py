@@ -3,7 +3,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Count, F, OuterRef, Prefetch, Subquery, Sum
+from django.db.models import Count, F, OuterRef, Subquery, Sum
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -19,10 +19,10 @@ from opgaven.forms import TriageForm
 from opgaven.meldingen import handel_af, meldingen_voor
 from opgaven.models import (
     Opgave,
-    OpgaveGebied,
     OpgaveStatus,
     OpgaveUserObjectPermission,
     Prioriteit,
+    met_gebiednamen,
 )
 from opgaven.ordering import BordGewijzigd, opgaven_op_regiebord, verplaats_prioriteit
 from opgaven.peilmomenten import leg_peilmoment_vast
@@ -278,15 +278,14 @@ def _bordstand(team: Team) -> str:
 
 def _bord_context(request: HtmxHttpRequest, team: Team) -> dict:
     positie = Prioriteit.objects.filter(regieteam=team, opgave=OuterRef("pk")).values("positie")
-    opgaven = list(
-        opgaven_op_regiebord(team)
-        .met_voortgang()
-        .select_related("team")
-        .prefetch_related(
-            Prefetch("opgave_gebieden", OpgaveGebied.objects.select_related("gebied"))
+    opgaven = met_gebiednamen(
+        list(
+            opgaven_op_regiebord(team)
+            .met_voortgang()
+            .select_related("team")
+            .annotate(prioriteit=Subquery(positie))
+            .order_by(F("prioriteit").asc(nulls_last=True), "titel")
         )
-        .annotate(prioriteit=Subquery(positie))
-        .order_by(F("prioriteit").asc(nulls_last=True), "titel")
     )
     for index, opgave in enumerate(opgaven):
         # What "hoger" and "lager" send: the card to place after (None: to the top).
@@ -365,27 +364,35 @@ def peilmoment_vastleggen(request: HtmxHttpRequest, slug: str):
 
 
 def _triage(request: HtmxHttpRequest, team: Team, fout: tuple | None = None) -> list:
-    """The meldingen waiting in the regieteam's gebied, each with its triage form."""
-    board = opgaven_op_regiebord(team)
+    """The meldingen waiting in the regieteam's gebied. The triage form of a melding is
+    opened on demand (`melding_afhandelen` GET); only a form that came back with errors is
+    shown on the board, so a board with many meldingen stays light."""
     meldingen = list(meldingen_voor(team))
     for melding in meldingen:
         if fout and fout[0] == melding.pk:
             melding.triage_form = fout[1]
-        else:
-            melding.triage_form = TriageForm(
-                opgaven=board,
-                prefix=f"m{melding.pk}",
-                initial={"versie": melding.version, "opgave": melding.opgave_id},
-            )
     return meldingen
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @login_required
 def melding_afhandelen(request: HtmxHttpRequest, slug: str, pk: int):
-    """Accept a melding into work on an opgave, or decline it with a reason."""
+    """Accept a melding into work on an opgave, or decline it with a reason. GET opens the
+    form: in place on the board with htmx, as its own page without JavaScript."""
     team = _regiebord(request, slug, write=True)
     melding = get_object_or_404(meldingen_voor(team), pk=pk)
+    if request.method == "GET":
+        melding.triage_form = TriageForm(
+            opgaven=opgaven_op_regiebord(team),
+            prefix=f"m{pk}",
+            initial={"versie": melding.version, "opgave": melding.opgave_id},
+        )
+        template = (
+            "teams/melding_afhandelen.html#triage"
+            if request.htmx
+            else "teams/melding_afhandelen.html"
+        )
+        return render(request, template, {"team": team, "melding": melding})
     form = TriageForm(request.POST, opgaven=opgaven_op_regiebord(team), prefix=f"m{pk}")
     status = 200
     if not form.is_valid():

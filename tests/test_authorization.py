@@ -43,7 +43,8 @@ EXPECTED = {
     "teams:bord": ("GET", "regieteam", [302, 404, 404, 200, 200, 200]),
     "teams:bord_verplaats": ("POST", "regieteam", [302, 404, 404, 422, 403, 403]),
     "teams:peilmoment_vastleggen": ("POST", "regieteam", [302, 404, 404, 302, 403, 403]),
-    "teams:melding_afhandelen": ("POST", "melding", [302, 404, 404, 422, 403, 403]),
+    "teams:melding_afhandelen": ("GET", "melding", [302, 404, 404, 200, 403, 403]),
+    "teams:melding_afhandelen POST": ("POST", "melding", [302, 404, 404, 422, 403, 403]),
     "teams:edit POST": ("POST", "eigen_team", [302, 404, 403, 403, 403, 422]),
     "teams:waardencheck": ("GET", "eigen_team", [302, 404, 200, 403, 403, 403]),
     "teams:waardencheck POST": ("POST", "eigen_team", [302, 404, 422, 403, 403, 403]),
@@ -60,7 +61,8 @@ EXPECTED = {
     "belemmeringen": ("GET", None, [302, 200, 200, 200, 200, 200]),
     "melden": ("GET", None, [302, 200, 200, 200, 200, 200]),
     "melden POST": ("POST", None, [302, 422, 422, 422, 422, 422]),
-    "belemmering_status": ("POST", "gedeelde_belemmering", [302, 404, 422, 422, 403, 403]),
+    "belemmering_status": ("GET", "gedeelde_belemmering", [302, 404, 200, 200, 403, 403]),
+    "belemmering_status POST": ("POST", "gedeelde_belemmering", [302, 404, 422, 422, 403, 403]),
     "admin:index": ("GET", None, [302, 302, 302, 302, 302, 200]),
 }
 

@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 from django.db import connection
@@ -140,6 +141,55 @@ def test_a_card_form_without_javascript_redirects_back(demo, login):
     assert response.status_code == 302
     belemmering.refresh_from_db()
     assert belemmering.status == "opgepakt"
+
+
+def test_the_status_form_opens_on_demand_in_place(demo, login):
+    client = login("regie")
+    belemmering = gedeeld()
+    bord = client.get("/belemmeringen/").content.decode()
+    assert f'name="b{belemmering.pk}-status"' not in bord
+    assert f'href="/belemmeringen/{belemmering.pk}/status/?"' in bord
+    kaart = client.get(f"/belemmeringen/{belemmering.pk}/status/", headers=HTMX)
+    html = kaart.content.decode()
+    assert kaart.status_code == 200
+    assert html.lstrip().startswith(f'<li class="ob-card" id="belemmering-{belemmering.pk}"')
+    assert f'name="b{belemmering.pk}-status"' in html
+    assert "<html" not in html
+
+
+def test_the_status_form_without_javascript_opens_on_the_whole_board(demo, login):
+    belemmering = gedeeld()
+    response = login("regie").get(f"/belemmeringen/{belemmering.pk}/status/?ernst=hoog")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<html" in html
+    assert re.findall(r'name="b\d+-status"', html) == [f'name="b{belemmering.pk}-status"']
+    assert response.context["filter_form"].cleaned_data["ernst"] == "hoog"
+
+
+def test_a_coordinator_cannot_open_a_status_form(demo, login):
+    response = login("coordinator").get(f"/belemmeringen/{gedeeld().pk}/status/")
+    assert response.status_code == 403
+
+
+def test_long_resolved_belemmeringen_leave_the_board_until_asked_for(demo, login):
+    oud = BelemmeringFactory(
+        titel="Lang geleden opgelost",
+        opgaven=[gedeeld().opgaven.first()],
+        status="opgelost",
+        oplossing="Afgesproken.",
+        opgelost_op=timezone.now() - datetime.timedelta(days=200),
+    )
+    client = login("regie")
+    response = client.get("/belemmeringen/")
+    assert oud.titel not in kolom(response, "opgelost")
+    assert "Geen ruimte voor de huiswerkklas op woensdag" in kolom(response, "opgelost")
+    html = response.content.decode()
+    assert "1 belemmering die eerder is opgelost staat niet op het bord." in html
+    assert 'href="?opgelost=alle"' in html
+    alle = client.get("/belemmeringen/?opgelost=alle")
+    assert oud.titel in kolom(alle, "opgelost")
+    assert "eerder is opgelost" not in alle.content.decode()
 
 
 def test_someone_who_raised_a_belemmering_sees_it_without_a_team(client):

@@ -74,6 +74,8 @@ def test_lid_reports_a_belemmering_regie_accepts_escalates_and_resolves_it(
     regie.goto(f"{live_server.url}/")
     regie.get_by_role("link", name="Prioriteitenbord van Regieteam Wildeman-Blomwijck").click()
     melding = regie.locator("#meldingen article", has_text="Geen tolk bij het spreekuur")
+    melding.get_by_role("link", name="Afhandelen").click()
+    expect(melding.get_by_label("Besluit")).to_be_focused()
     melding.get_by_label("Besluit").select_option(label="Opnemen als belemmering bij een opgave")
     melding.get_by_label("Opgave").select_option(label="Schuldhulp dichtbij in Osdorp-Midden")
     melding.get_by_role("button", name="Afhandelen").click()
