@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 TEST_ENV := SECRET_KEY=test-only-not-secret ALLOWED_HOSTS=testserver,localhost,127.0.0.1 \
 	SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0
 
-.PHONY: run test install lint format migrate demo vendor
+.PHONY: run test install lint format migrate demo vendor bench loadtest
 
 run: $(STAMP)
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
@@ -39,6 +39,10 @@ migrate: $(STAMP)
 
 demo: migrate
 	DEBUG=1 $(BIN)/python manage.py demo
+
+# Speed at city scale against PostgreSQL: every board in-process, and an HTTP load test.
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py
 
 # Refresh static/vendor/ from the versions pinned in package.json (needs npm; the app does not).
 vendor:

@@ -25,15 +25,19 @@ class Meting:
     ratio: float
 
 
-def _tijden(client: Client, url: str, herhalingen: int) -> list[float]:
+def _tijden(client: Client, url: str, vloer_url: str, herhalingen: int):
+    """Render times of the page and of its floor, alternating, so that whatever else the
+    machine does at that moment weighs on both alike."""
     for _ in range(3):  # warm up: template cache, connection, session
         _get(client, url)
-    tijden = []
+        _get(client, vloer_url)
+    pagina, vloer = [], []
     for _ in range(herhalingen):
-        begin = time.perf_counter()
-        _get(client, url)
-        tijden.append((time.perf_counter() - begin) * 1000)
-    return tijden
+        for doel, tijden in ((url, pagina), (vloer_url, vloer)):
+            begin = time.perf_counter()
+            _get(client, doel)
+            tijden.append((time.perf_counter() - begin) * 1000)
+    return pagina, vloer
 
 
 def _get(client: Client, url: str):
@@ -77,8 +81,7 @@ def meet(wereld: str, herhalingen: int = 30, meld=print, alleen: str = "") -> li
         with CaptureQueriesContext(connection) as queries:
             _get(client, pagina.url)
         aantal_queries = len(queries)  # read now: every request empties the query log
-        tijden = _tijden(client, pagina.url, herhalingen)
-        vloertijden = _tijden(client, f"/_vloer/{index}/", herhalingen)
+        tijden, vloertijden = _tijden(client, pagina.url, f"/_vloer/{index}/", herhalingen)
         p50, vloer_p50 = statistics.median(tijden), statistics.median(vloertijden)
         meting = Meting(
             pagina=pagina.naam,

@@ -84,10 +84,17 @@ class ActieForm(forms.ModelForm):
 
 
 class VerplaatsActieForm(forms.Form):
-    """A move: this card goes into column `kolom`, directly after card `na` (or on top)."""
+    """A move: this card goes into column `kolom` (left out: the column it is in), directly
+    after card `na` (or on top)."""
 
-    kolom = forms.ChoiceField(choices=Kolom.choices, label=_("Kolom"))
+    kolom = forms.ChoiceField(choices=Kolom.choices, label=_("Kolom"), required=False)
     na = forms.IntegerField(min_value=1, required=False)
+
+    def clean(self):
+        # An empty `na` means "on top", so only a request naming neither says nothing.
+        if "kolom" not in self.data and "na" not in self.data:
+            raise forms.ValidationError(_("Geef aan waar de kaart heen moet."))
+        return super().clean()
 
 
 class MijlpaalAfvinkForm(forms.ModelForm):

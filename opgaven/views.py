@@ -31,6 +31,7 @@ from opgaven.forms import (
     VerplaatsActieForm,
     VoortgangForm,
 )
+from opgaven.kaartcache import kaartsleutel
 from opgaven.models import Actie, Belemmering, BelemmeringStatus, Kolom, Opgave, met_gebiednamen
 from opgaven.ordering import BordGewijzigd, vergrendel_bord, verplaats_actie, volgende_positie
 from opgaven.versioning import VersieConflict, bewaar_bewerking
@@ -67,13 +68,34 @@ def home(request: HtmxHttpRequest):
 
 def _bord_context(request: HtmxHttpRequest, opgave: Opgave, **extra) -> dict:
     """Everything the opgave board shows, in a fixed number of queries."""
+    mag_wijzigen = kan_wijzigen(request.user, opgave)
     acties = list(opgave.acties.select_related("eigenaar").order_by("kolom", "positie", "pk"))
     kolommen = [(kolom, [a for a in acties if a.kolom == kolom.value]) for kolom in Kolom]
-    for _kolom, kaarten in kolommen:
+    # The keyboard alternative moves a card one column left or right.
+    buren = [
+        {"value": kolom.value, "label": str(kolom.label), "naar": _("Naar %s") % kolom.label}
+        for kolom in Kolom
+    ]
+    for index_kolom, (_kolom, kaarten) in enumerate(kolommen):
+        vorige = buren[index_kolom - 1] if index_kolom > 0 else None
+        volgende = buren[index_kolom + 1] if index_kolom + 1 < len(buren) else None
         for index, actie in enumerate(kaarten):
+            actie.vorige_kolom, actie.volgende_kolom = vorige, volgende
             # What the Hoger / Lager buttons send: the card to place after (None: on top).
             actie.na_voor_hoger = kaarten[index - 2].pk if index >= 2 else None
             actie.na_voor_lager = kaarten[index + 1].pk if index + 1 < len(kaarten) else None
+            if mag_wijzigen:
+                actie.verplaats_url = reverse(
+                    "opgaven:actie_verplaatsen", args=[opgave.pk, actie.pk]
+                )
+            eigenaar = actie.eigenaar and (
+                actie.eigenaar.get_full_name() or actie.eigenaar.username
+            )
+            actie.kaartsleutel = kaartsleutel(
+                opgave.pk, actie.pk, actie.titel, actie.soort, actie.hypothese, actie.geleerd,
+                actie.beschrijving, eigenaar, actie.deadline, actie.kolom, index,
+                actie.na_voor_hoger, actie.na_voor_lager, mag_wijzigen,
+            )  # fmt: skip
     belemmeringen = list(
         Belemmering.objects.filter(opgaven=opgave)
         .select_related("eigenaar", "gebied")
@@ -86,7 +108,6 @@ def _bord_context(request: HtmxHttpRequest, opgave: Opgave, **extra) -> dict:
         )
         .order_by("status", "-aangemaakt_op")
     )
-    mag_wijzigen = kan_wijzigen(request.user, opgave)
     laatste_check, trends = waardentrend(
         opgave.team.waardenchecks.filter(Q(opgave__isnull=True) | Q(opgave=opgave))
     )
@@ -96,7 +117,6 @@ def _bord_context(request: HtmxHttpRequest, opgave: Opgave, **extra) -> dict:
         "stand": opgave.bord_versie,
         "mag_wijzigen": mag_wijzigen,
         "kolommen": kolommen,
-        "kolomkeuzes": Kolom.choices,
         "gebieden": opgave.opgave_gebieden.select_related("gebied"),
         "mijlpalen": opgave.mijlpalen.all(),
         "updates": opgave.updates.select_related("auteur"),
@@ -229,7 +249,7 @@ def actie_verplaatsen(request: HtmxHttpRequest, pk: int, actie_pk: int):
     try:
         verplaats_actie(
             actie_id=actie.pk,
-            kolom=form.cleaned_data["kolom"],
+            kolom=form.cleaned_data["kolom"] or actie.kolom,
             na_id=form.cleaned_data["na"],
             door=request.user,
         )
@@ -318,14 +338,17 @@ def _belemmeringen_context(request: HtmxHttpRequest, filter_form, **extra) -> di
     op_bord = filter_form.op_bord(belemmeringen)
     kaarten = list(
         op_bord.select_related("gebied", "eigenaar")
+        .defer("gebied__omtrek", "gebied__aliassen")
         .prefetch_related(Prefetch("opgaven", Opgave.objects.order_by("titel")))
         .order_by("aangemaakt_op")
     )
     mag = behandelbaar(request.user)
+    querystring = request.GET.urlencode()
     for belemmering in kaarten:
-        belemmering.mag_behandelen = mag(belemmering)
-        if belemmering.pk == extra.get("open_pk") and belemmering.mag_behandelen:
+        mag_behandelen = mag(belemmering)
+        if belemmering.pk == extra.get("open_pk") and mag_behandelen:
             belemmering.status_form = extra.get("open_form") or _status_form(belemmering)
+        _kaart(belemmering, mag_behandelen, querystring)
     kolommen = [
         (status, [b for b in kaarten if b.status == status.value]) for status in BelemmeringStatus
     ]
@@ -335,8 +358,24 @@ def _belemmeringen_context(request: HtmxHttpRequest, filter_form, **extra) -> di
         "kolommen": kolommen,
         "kengetallen": kengetallen(belemmeringen),
         "eerder_opgelost": opgelost - len(kolommen[-1][1]),
-        "querystring": request.GET.urlencode(),
+        "querystring": querystring,
     } | extra
+
+
+def _kaart(belemmering: Belemmering, mag_behandelen: bool, querystring: str) -> None:
+    """What a belemmering card needs besides the record, and its cache key (everything the
+    card shows; `opgaven` prefetched)."""
+    belemmering.mag_behandelen = mag_behandelen
+    belemmering.status_url = reverse("belemmering_status", args=[belemmering.pk])
+    eigenaar = belemmering.eigenaar
+    belemmering.kaartsleutel = kaartsleutel(
+        belemmering.pk, belemmering.version, belemmering.titel, belemmering.leeftijd,
+        belemmering.gebied and belemmering.gebied.naam,
+        eigenaar and (eigenaar.get_full_name() or eigenaar.username),
+        [(opgave.pk, opgave.titel) for opgave in belemmering.opgaven.all()],
+        belemmering.escalatie_verlopen, mag_behandelen, hasattr(belemmering, "status_form"),
+        querystring,
+    )  # fmt: skip
 
 
 def _status_form(belemmering: Belemmering) -> BelemmeringStatusForm:
@@ -387,8 +426,8 @@ def belemmering_status(request: HtmxHttpRequest, pk: int):
     filter_form.is_valid()
     if request.method == "GET":
         if request.htmx:
-            belemmering.mag_behandelen = True
             belemmering.status_form = _status_form(belemmering)
+            _kaart(belemmering, True, request.GET.urlencode())
             context = {"belemmering": belemmering, "querystring": request.GET.urlencode()}
             return render(request, "opgaven/belemmeringen.html#kaart", context)
         context = _belemmeringen_context(request, filter_form, open_pk=pk)

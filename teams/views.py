@@ -16,6 +16,7 @@ from django_htmx.middleware import HtmxDetails
 
 from opgaven.export import EXPORTFORMATEN, exporteer, regiebord_blad
 from opgaven.forms import TriageForm
+from opgaven.kaartcache import kaartsleutel
 from opgaven.meldingen import handel_af, meldingen_voor
 from opgaven.models import (
     Opgave,
@@ -287,12 +288,22 @@ def _bord_context(request: HtmxHttpRequest, team: Team) -> dict:
             .order_by(F("prioriteit").asc(nulls_last=True), "titel")
         )
     )
+    verplaats_url = reverse("teams:bord_verplaats", args=[team.slug])
+    mag_prioriteren = kan_prioriteren(request.user, team)
     for index, opgave in enumerate(opgaven):
-        # What "hoger" and "lager" send: the card to place after (None: to the top).
+        # What "hoger" and "lager" send: the card to place after (None: to the top), to a URL
+        # that names the card, as the buttons share one form.
         opgave.na_voor_hoger = opgaven[index - 2].pk if index >= 2 else None
         opgave.na_voor_lager = opgaven[index + 1].pk if index + 1 < len(opgaven) else None
+        opgave.verplaats_url = f"{verplaats_url}?opgave={opgave.pk}"
+        opgave.kaartsleutel = kaartsleutel(
+            opgave.pk, opgave.titel, opgave.team.naam, opgave.aanvliegroute, opgave.status,
+            opgave.gebiednamen, opgave.aantal_mijlpalen, opgave.aantal_mijlpalen_gereed,
+            opgave.laatste_status, opgave.laatste_status_datum, opgave.aantal_belemmeringen_open,
+            index, opgave.na_voor_hoger, opgave.na_voor_lager, opgave.verplaats_url,
+            mag_prioriteren,
+        )  # fmt: skip
     in_uitvoering = sum(opgave.status == OpgaveStatus.IN_UITVOERING for opgave in opgaven)
-    mag_prioriteren = kan_prioriteren(request.user, team)
     return {
         "team": team,
         "opgaven": opgaven,
@@ -325,7 +336,8 @@ def bord(request: HtmxHttpRequest, slug: str):
 @login_required
 def bord_verplaats(request: HtmxHttpRequest, slug: str):
     team = _regiebord(request, slug, write=True)
-    form = VerplaatsForm(request.POST)
+    # A drag posts the card in the body; the Hoger/Lager buttons name it in the URL.
+    form = VerplaatsForm({"opgave": request.GET.get("opgave"), **request.POST.dict()})
     status = 200
     if not form.is_valid():
         status = 422

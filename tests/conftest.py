@@ -9,6 +9,7 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 import pytest  # noqa: E402
 from django.apps import apps as django_apps  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
+from django.core.cache import caches  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 
@@ -47,6 +48,13 @@ def _test_settings(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def _lege_caches():
+    """Every test starts with empty caches, so no test renders another test's cards."""
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture(scope="session")
