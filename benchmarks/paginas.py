@@ -43,9 +43,16 @@ WHERE o.id IN (SELECT og.opgave_id FROM opgaven_opgavegebied og
 ORDER BY p.positie NULLS LAST, o.titel
 """
 
-# The opgave board shows its acties in columns, its mijlpalen, its updates and its
-# belemmeringen: one UNION ALL query brings all four.
-OPGAVEBORD = """
+# The opgave board shows its acties in columns, its mijlpalen, updates, belemmeringen, kansen
+# and gebieden, and the latest changes from history: one UNION ALL query brings them all.
+GESCHIEDENIS = """
+UNION ALL
+(SELECT 'wijziging', h.history_id, h.titel, h.history_type, u.username, h.history_date::date, 0
+ FROM opgaven_historical{tabel} h LEFT JOIN auth_user u ON u.id = h.history_user_id
+ WHERE {filter} ORDER BY h.history_date DESC LIMIT 15)
+"""
+OPGAVEBORD = (
+    """
 SELECT 'actie' AS soort, a.id, a.titel, a.kolom AS a, u.first_name || ' ' || u.last_name AS b,
        a.deadline AS datum, a.positie AS volgorde
 FROM opgaven_actie a LEFT JOIN auth_user u ON u.id = a.eigenaar_id WHERE a.opgave_id = %(opgave)s
@@ -60,8 +67,31 @@ UNION ALL
 SELECT 'belemmering', b.id, b.titel, b.status, b.ernst, b.aangemaakt_op::date, 0
 FROM opgaven_belemmering b JOIN opgaven_belemmering_opgaven bo ON bo.belemmering_id = b.id
 WHERE bo.opgave_id = %(opgave)s
+UNION ALL
+SELECT 'kans', k.id, k.titel, k.status, '', k.aangemaakt_op::date, 0
+FROM opgaven_kans k WHERE k.opgave_id = %(opgave)s
+UNION ALL
+SELECT 'gebied', og.id, g.naam, og.lokale_status, og.urgentie, NULL, 0
+FROM opgaven_opgavegebied og JOIN gebieden_gebied g ON g.id = og.gebied_id
+WHERE og.opgave_id = %(opgave)s
+"""
+    + "".join(
+        GESCHIEDENIS.format(tabel=tabel, filter=filter)
+        for tabel, filter in [
+            ("opgave", "h.id = %(opgave)s"),
+            ("actie", "h.opgave_id = %(opgave)s"),
+            ("mijlpaal", "h.opgave_id = %(opgave)s"),
+            (
+                "belemmering",
+                "h.id IN (SELECT belemmering_id FROM opgaven_belemmering_opgaven"
+                " WHERE opgave_id = %(opgave)s)",
+            ),
+        ]
+    )
+    + """
 ORDER BY soort, a, volgorde, id
 """
+)
 
 WIJKBORD = f"""
 SELECT 'landing' AS soort, g.naam AS gebied, o.titel, og.lokale_status, og.urgentie, og.notitie,
@@ -117,11 +147,20 @@ WHERE (g.pad LIKE %(pad)s
 ORDER BY b.status, b.aangemaakt_op
 """
 
+# Home: the user's teams with role and discipline, their opgaven, and their own meldingen.
 HOME = f"""
-SELECT o.id, o.titel, t.naam, o.status, {PROGRESS}, {GEBIEDEN}
+SELECT 'opgave' AS soort, o.id, o.titel, t.naam, o.status, {PROGRESS}, {GEBIEDEN}
 FROM opgaven_opgave o JOIN teams_team t ON t.id = o.team_id
 WHERE o.team_id IN (SELECT l.team_id FROM teams_lidmaatschap l WHERE l.user_id = %(user)s)
-ORDER BY t.naam, o.titel
+UNION ALL
+SELECT 'team', t.id, t.naam, l.rol, d.naam, 0, 0, NULL, NULL, 0, l.organisatie
+FROM teams_lidmaatschap l JOIN teams_team t ON t.id = l.team_id
+LEFT JOIN teams_discipline d ON d.id = l.discipline_id WHERE l.user_id = %(user)s
+UNION ALL
+(SELECT 'melding', m.id, m.titel, m.status, g.naam, 0, 0, NULL, NULL, 0, m.reactie
+ FROM opgaven_melding m JOIN gebieden_gebied g ON g.id = m.gebied_id
+ WHERE m.ingediend_door_id = %(user)s ORDER BY m.aangemaakt_op DESC LIMIT 10)
+ORDER BY soort, naam, titel
 """
 
 # Minimal template: every fetched field of every row, escaped and localised as Django does.

@@ -111,6 +111,10 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# Form choice lists iterate their querysets; on PostgreSQL that would otherwise open a
+# server-side cursor (three round trips) for a list of ten team members. Also required
+# behind a transaction-pooling connection pooler.
+DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [

@@ -18,16 +18,13 @@ from django.utils.formats import date_format
 
 from opgaven.models import Belemmering, BelemmeringStatus, Escalatieniveau
 from opgaven.versioning import bewaar_bewerking
-from teams.models import Team, TeamSoort
-from teams.permissions import Gebruiker, wijzigbare_opgaven, zichtbare_opgaven, ziet_alles
-
-
-def _regie_paden(user: Gebruiker) -> list[str]:
-    return list(
-        Team.objects.filter(leden=user, soort=TeamSoort.REGIETEAM).values_list(
-            "gebied__pad", flat=True
-        )
-    )
+from teams.permissions import (
+    Gebruiker,
+    regie_paden,
+    wijzigbare_opgaven,
+    zichtbare_opgaven,
+    ziet_alles,
+)
 
 
 def zichtbare_belemmeringen(user: Gebruiker) -> QuerySet[Belemmering]:
@@ -38,7 +35,7 @@ def zichtbare_belemmeringen(user: Gebruiker) -> QuerySet[Belemmering]:
     if ziet_alles(user):
         return Belemmering.objects.all()
     zichtbaar = Q(opgaven__in=zichtbare_opgaven(user)) | Q(ingebracht_door=user)
-    for pad in _regie_paden(user):
+    for pad in regie_paden(user):
         zichtbaar |= Q(gebied__pad__startswith=pad)
     return Belemmering.objects.filter(pk__in=Belemmering.objects.filter(zichtbaar).values("pk"))
 
@@ -49,7 +46,7 @@ def behandelbaar(user: Gebruiker) -> Callable[[Belemmering], bool]:
     if not (user.is_authenticated and user.is_active):
         return lambda belemmering: False
     eigen = set(wijzigbare_opgaven(user).values_list("pk", flat=True))
-    paden = _regie_paden(user)
+    paden = regie_paden(user)
 
     def mag(belemmering: Belemmering) -> bool:
         if any(opgave.pk in eigen for opgave in belemmering.opgaven.all()):

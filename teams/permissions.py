@@ -53,11 +53,31 @@ def trek_gast_in(gast: AbstractBaseUser, opgave: Opgave) -> None:
 
 
 def is_coordinator(user: Gebruiker) -> bool:
-    return user.is_authenticated and user.groups.filter(name=COORDINATOREN_GROEP).exists()
+    """Asked several times per request, answered with one query (kept on the user object,
+    which lives as long as the request)."""
+    if not user.is_authenticated:
+        return False
+    if not hasattr(user, "_is_coordinator"):
+        user._is_coordinator = user.groups.filter(name=COORDINATOREN_GROEP).exists()
+    return user._is_coordinator
 
 
 def is_beheerder(user: Gebruiker) -> bool:
     return user.is_authenticated and user.is_active and (user.is_staff or user.is_superuser)
+
+
+def regie_paden(user: Gebruiker) -> list[str]:
+    """The paths of the gebieden where the user's regieteams lead: one query per request,
+    kept on the user object like `is_coordinator`."""
+    if not user.is_authenticated:
+        return []
+    if not hasattr(user, "_regie_paden"):
+        user._regie_paden = list(
+            Team.objects.filter(leden=user, soort=TeamSoort.REGIETEAM).values_list(
+                "gebied__pad", flat=True
+            )
+        )
+    return user._regie_paden
 
 
 def ziet_alles(user: Gebruiker) -> bool:
@@ -75,10 +95,7 @@ def zichtbare_opgaven(user: Gebruiker) -> QuerySet[Opgave]:
         user, BEKIJKEN, klass=Opgave, with_superuser=False, accept_global_perms=False
     )
     zichtbaar = Q(pk__in=met_objectrecht.values("pk"))
-    regie_paden = Team.objects.filter(leden=user, soort=TeamSoort.REGIETEAM).values_list(
-        "gebied__pad", flat=True
-    )
-    for pad in regie_paden:
+    for pad in regie_paden(user):
         zichtbaar |= Q(
             pk__in=Opgave.objects.filter(opgave_gebieden__gebied__pad__startswith=pad).values("pk")
         )
@@ -138,14 +155,10 @@ def lokaal_bewerkbaar(user: Gebruiker) -> Callable[[OpgaveGebied], bool]:
     if not (user.is_authenticated and user.is_active):
         return lambda opgave_gebied: False
     eigen = set(wijzigbare_opgaven(user).values_list("pk", flat=True))
-    regie_paden = list(
-        Team.objects.filter(leden=user, soort=TeamSoort.REGIETEAM).values_list(
-            "gebied__pad", flat=True
-        )
-    )
+    paden = regie_paden(user)
     return lambda opgave_gebied: (
         opgave_gebied.opgave_id in eigen
-        or any(opgave_gebied.gebied.pad.startswith(pad) for pad in regie_paden)
+        or any(opgave_gebied.gebied.pad.startswith(pad) for pad in paden)
     )
 
 
