@@ -36,7 +36,7 @@ from opgaven.models import Actie, Belemmering, BelemmeringStatus, Kolom, Opgave,
 from opgaven.ordering import BordGewijzigd, vergrendel_bord, verplaats_actie, volgende_positie
 from opgaven.versioning import VersieConflict, bewaar_bewerking
 from teams.models import Lidmaatschap, Team
-from teams.permissions import get_opgave_for_user, kan_wijzigen, zichtbare_opgaven
+from teams.permissions import get_opgave_for_user, is_teamlid, kan_wijzigen, zichtbare_opgaven
 from teams.waarden import waardentrend
 
 
@@ -111,7 +111,7 @@ def _bord_context(request: HtmxHttpRequest, opgave: Opgave, **extra) -> dict:
     laatste_check, trends = waardentrend(
         opgave.team.waardenchecks.filter(Q(opgave__isnull=True) | Q(opgave=opgave))
     )
-    is_teamlid = opgave.team.lidmaatschappen.filter(user=request.user).exists()
+    teamlid = is_teamlid(request.user, opgave.team_id)
     context = {
         "opgave": opgave,
         "stand": opgave.bord_versie,
@@ -128,7 +128,7 @@ def _bord_context(request: HtmxHttpRequest, opgave: Opgave, **extra) -> dict:
         "trends": trends,
         "invul_url": (
             reverse("teams:waardencheck", args=[opgave.team.slug]) + f"?opgave={opgave.pk}"
-            if is_teamlid
+            if teamlid
             else ""
         ),
     }

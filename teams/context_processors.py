@@ -1,4 +1,4 @@
-from teams.models import Team
+from teams.permissions import teams_van
 
 
 def mijn_teams(request):
@@ -6,4 +6,4 @@ def mijn_teams(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"mijn_teams": []}
-    return {"mijn_teams": lambda: list(Team.objects.filter(leden=user).distinct())}
+    return {"mijn_teams": lambda: teams_van(user)}

@@ -80,6 +80,20 @@ def regie_paden(user: Gebruiker) -> list[str]:
     return user._regie_paden
 
 
+def teams_van(user: Gebruiker) -> list[Team]:
+    """The user's own teams, for the header and the membership checks of a page: one query
+    per request, kept on the user object."""
+    if not user.is_authenticated:
+        return []
+    if not hasattr(user, "_teams"):
+        user._teams = list(Team.objects.filter(leden=user).distinct())
+    return user._teams
+
+
+def is_teamlid(user: Gebruiker, team_id: int) -> bool:
+    return any(team.pk == team_id for team in teams_van(user))
+
+
 def ziet_alles(user: Gebruiker) -> bool:
     """Coordinators review across wijken and admins manage: both may look at everything."""
     return is_beheerder(user) or is_coordinator(user)
@@ -141,11 +155,7 @@ def kan_team_beheren(user: Gebruiker, team: Team) -> bool:
 
 def kan_prioriteren(user: Gebruiker, team: Team) -> bool:
     """Only the regieteam's own members set the priority order of its board."""
-    return (
-        user.is_authenticated
-        and team.is_regieteam
-        and team.lidmaatschappen.filter(user=user).exists()
-    )
+    return user.is_authenticated and team.is_regieteam and is_teamlid(user, team.pk)
 
 
 def lokaal_bewerkbaar(user: Gebruiker) -> Callable[[OpgaveGebied], bool]:

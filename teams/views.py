@@ -41,6 +41,7 @@ from teams.permissions import (
     WIJZIGEN,
     get_team_for_user,
     is_beheerder,
+    is_teamlid,
     kan_prioriteren,
     kan_team_beheren,
     nodig_gast_uit,
@@ -439,7 +440,7 @@ def melding_afhandelen(request: HtmxHttpRequest, slug: str, pk: int):
 def waardencheck_invullen(request: HtmxHttpRequest, slug: str):
     """The team scores itself on the values, in a few minutes during a retrospective."""
     team = get_team_for_user(request, slug)
-    if not team.lidmaatschappen.filter(user=request.user).exists():
+    if not is_teamlid(request.user, team.pk):
         raise PermissionDenied
     form = WaardencheckForm(
         request.POST if request.method == "POST" else None,
