@@ -44,6 +44,13 @@ demo: migrate
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
 
+loadtest: $(VENV)/.installed-load
+	$(BIN)/python scripts/loadtest.py
+
+$(VENV)/.installed-load: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[dev,load]"
+	touch $@
+
 # Refresh static/vendor/ from the versions pinned in package.json (needs npm; the app does not).
 vendor:
 	bash scripts/vendor-frontend.sh

@@ -93,7 +93,7 @@ def _bord_context(request: HtmxHttpRequest, opgave: Opgave, **extra) -> dict:
             )
             actie.kaartsleutel = kaartsleutel(
                 opgave.pk, actie.pk, actie.titel, actie.soort, actie.hypothese, actie.geleerd,
-                actie.beschrijving, eigenaar, actie.deadline, actie.kolom, index,
+                actie.beschrijving, eigenaar, actie.deadline, actie.kolom, index == 0,
                 actie.na_voor_hoger, actie.na_voor_lager, mag_wijzigen,
             )  # fmt: skip
     belemmeringen = list(

@@ -301,7 +301,7 @@ def _bord_context(request: HtmxHttpRequest, team: Team) -> dict:
             opgave.pk, opgave.titel, opgave.team.naam, opgave.aanvliegroute, opgave.status,
             opgave.gebiednamen, opgave.aantal_mijlpalen, opgave.aantal_mijlpalen_gereed,
             opgave.laatste_status, opgave.laatste_status_datum, opgave.aantal_belemmeringen_open,
-            index, opgave.na_voor_hoger, opgave.na_voor_lager, opgave.verplaats_url,
+            index == 0, opgave.na_voor_hoger, opgave.na_voor_lager, opgave.verplaats_url,
             mag_prioriteren,
         )  # fmt: skip
     in_uitvoering = sum(opgave.status == OpgaveStatus.IN_UITVOERING for opgave in opgaven)
