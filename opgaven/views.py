@@ -84,10 +84,6 @@ def _bord_context(request: HtmxHttpRequest, opgave: Opgave, **extra) -> dict:
             # What the Hoger / Lager buttons send: the card to place after (None: on top).
             actie.na_voor_hoger = kaarten[index - 2].pk if index >= 2 else None
             actie.na_voor_lager = kaarten[index + 1].pk if index + 1 < len(kaarten) else None
-            if mag_wijzigen:
-                actie.verplaats_url = reverse(
-                    "opgaven:actie_verplaatsen", args=[opgave.pk, actie.pk]
-                )
             eigenaar = actie.eigenaar and (
                 actie.eigenaar.get_full_name() or actie.eigenaar.username
             )
@@ -95,6 +91,7 @@ def _bord_context(request: HtmxHttpRequest, opgave: Opgave, **extra) -> dict:
                 opgave.pk, actie.pk, actie.titel, actie.soort, actie.hypothese, actie.geleerd,
                 actie.beschrijving, eigenaar, actie.deadline, actie.kolom, index == 0,
                 actie.na_voor_hoger, actie.na_voor_lager, mag_wijzigen,
+                actie.pk == extra.get("verplaatst"),
             )  # fmt: skip
     belemmeringen = list(
         Belemmering.objects.filter(opgaven=opgave)
@@ -348,7 +345,7 @@ def _belemmeringen_context(request: HtmxHttpRequest, filter_form, **extra) -> di
         mag_behandelen = mag(belemmering)
         if belemmering.pk == extra.get("open_pk") and mag_behandelen:
             belemmering.status_form = extra.get("open_form") or _status_form(belemmering)
-        _kaart(belemmering, mag_behandelen, querystring)
+        _kaart(belemmering, mag_behandelen, querystring, extra.get("bijgewerkt"))
     kolommen = [
         (status, [b for b in kaarten if b.status == status.value]) for status in BelemmeringStatus
     ]
@@ -362,11 +359,12 @@ def _belemmeringen_context(request: HtmxHttpRequest, filter_form, **extra) -> di
     } | extra
 
 
-def _kaart(belemmering: Belemmering, mag_behandelen: bool, querystring: str) -> None:
+def _kaart(
+    belemmering: Belemmering, mag_behandelen: bool, querystring: str, bijgewerkt=None
+) -> None:
     """What a belemmering card needs besides the record, and its cache key (everything the
     card shows; `opgaven` prefetched)."""
     belemmering.mag_behandelen = mag_behandelen
-    belemmering.status_url = reverse("belemmering_status", args=[belemmering.pk])
     eigenaar = belemmering.eigenaar
     belemmering.kaartsleutel = kaartsleutel(
         belemmering.pk, belemmering.version, belemmering.titel, belemmering.leeftijd,
@@ -374,7 +372,7 @@ def _kaart(belemmering: Belemmering, mag_behandelen: bool, querystring: str) -> 
         eigenaar and (eigenaar.get_full_name() or eigenaar.username),
         [(opgave.pk, opgave.titel) for opgave in belemmering.opgaven.all()],
         belemmering.escalatie_verlopen, mag_behandelen, hasattr(belemmering, "status_form"),
-        querystring,
+        querystring, belemmering.pk == bijgewerkt,
     )  # fmt: skip
 
 
