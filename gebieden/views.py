@@ -54,9 +54,11 @@ def gebied_list(request: HtmxHttpRequest):
 def _wijkbord_context(request: HtmxHttpRequest, gebied: Gebied, **extra) -> dict:
     onder = Gebied.objects.onder(gebied)
     zichtbaar = zichtbare_opgaven(request.user)
+    # The outlines (GeoJSON, large for real areas) only matter for the map, not here.
     landingen = list(
         OpgaveGebied.objects.filter(gebied__in=onder, opgave__in=zichtbaar)
         .select_related("gebied")
+        .defer("gebied__omtrek")
         .prefetch_related(
             Prefetch("opgave", zichtbaar.met_voortgang().select_related("team")),
         )
@@ -67,6 +69,7 @@ def _wijkbord_context(request: HtmxHttpRequest, gebied: Gebied, **extra) -> dict
         .filter(gebied__in=onder, opgaven__in=zichtbaar)
         .distinct()
         .select_related("gebied", "eigenaar")
+        .defer("gebied__omtrek")
         .order_by("-aangemaakt_op")
     )
     per_buurt: dict[Gebied, list] = defaultdict(list)
@@ -79,10 +82,11 @@ def _wijkbord_context(request: HtmxHttpRequest, gebied: Gebied, **extra) -> dict
         "gebied": gebied,
         "voorouders": list(
             Gebied.objects.filter(pad__in=paden_van(gebied.pad))
+            .defer("omtrek")
             .exclude(pk=gebied.pk)
             .order_by("pad")
         ),
-        "kinderen": list(gebied.kinderen.order_by("naam")),
+        "kinderen": list(gebied.kinderen.defer("omtrek").order_by("naam")),
         "landingen": landingen,
         "belemmeringen": belemmeringen,
         "teams": sorted({landing.opgave.team for landing in landingen}, key=lambda t: t.naam),
