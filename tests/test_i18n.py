@@ -1,0 +1,290 @@
+"""Dutch and English: every text goes through gettext, both catalogues are complete and
+compiled, the pages read in the chosen language, and dates and numbers follow it."""
+
+import datetime
+import os
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import polib
+import pytest
+from django.conf import settings
+
+from opgaven.models import Belemmering, Opgave
+from tests.factories import (
+    BelemmeringFactory,
+    LidmaatschapFactory,
+    OpgaveFactory,
+    VoortgangsupdateFactory,
+)
+from tests.i18n_scanner import untranslated_texts
+
+BASE_DIR = Path(settings.BASE_DIR)
+TEMPLATES = sorted((BASE_DIR / "templates").rglob("*.html"))
+CATALOGUE = "locale/{taal}/LC_MESSAGES/django.{soort}"
+PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
+
+
+def _catalogue(taal: str) -> polib.POFile:
+    return polib.pofile(str(BASE_DIR / CATALOGUE.format(taal=taal, soort="po")))
+
+
+def _entries(taal: str) -> list[polib.POEntry]:
+    return [entry for entry in _catalogue(taal) if not entry.obsolete]
+
+
+def _translations(entries) -> dict:
+    return {(entry.msgctxt, entry.msgid): entry.msgstr_plural or entry.msgstr for entry in entries}
+
+
+# --- templates -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("template", TEMPLATES, ids=lambda p: str(p.relative_to(BASE_DIR)))
+def test_every_template_sends_its_text_through_translation(template):
+    assert untranslated_texts(template) == []
+
+
+def test_the_template_check_catches_text_outside_translate_tags(tmp_path):
+    template = tmp_path / "page.html"
+    template.write_text(
+        '{% load i18n %}<h1>{% translate "Opgaven" %}</h1><p>Nog niets {{ x }}</p>'
+        '<a href="/" title="Naar huis" aria-label="{% translate "Thuis" %}">Opgavebord</a>'
+        '<button value="Opslaan">{% translate "Opslaan" %}</button>'
+        "{% blocktranslate %}Vertaald {{ x }}{% endblocktranslate %}"
+        "{% comment %}uitleg{% endcomment %}"
+        '<img alt="Kaart van de wijk" src="x.png"> · {{ y }}% – ({{ z }})'
+    )
+    assert untranslated_texts(template) == [
+        "Nog niets",
+        '<a title="Naar huis">',
+        '<button value="Opslaan">',
+        '<img alt="Kaart van de wijk">',
+    ]
+
+
+# --- catalogues ------------------------------------------------------------------------------
+
+
+def test_every_dutch_text_has_a_natural_english_translation():
+    problemen = []
+    for entry in _entries("en"):
+        vertalingen = list(entry.msgstr_plural.values()) if entry.msgid_plural else [entry.msgstr]
+        if "fuzzy" in entry.flags:
+            problemen.append(f"fuzzy: {entry.msgid}")
+        if not all(vertaling.strip() for vertaling in vertalingen):
+            problemen.append(f"not translated: {entry.msgid}")
+        for vertaling in vertalingen:
+            if set(PLACEHOLDER.findall(vertaling)) != set(PLACEHOLDER.findall(entry.msgid)):
+                problemen.append(f"placeholders differ: {entry.msgid} -> {vertaling}")
+    assert problemen == []
+    assert len(_entries("en")) > 400
+
+
+def test_the_catalogues_have_no_fuzzy_header_and_the_right_plural_forms():
+    for taal in ("nl", "en"):
+        catalogue = _catalogue(taal)
+        assert not catalogue.metadata_is_fuzzy
+        assert catalogue.metadata["Language"] == taal
+        assert catalogue.metadata["Plural-Forms"] == "nplurals=2; plural=(n != 1);"
+        meervouden = [entry for entry in catalogue if entry.msgid_plural]
+        assert meervouden
+        assert all(sorted(entry.msgstr_plural) == [0, 1] for entry in meervouden)
+
+
+def test_the_dutch_catalogue_is_complete():
+    for entry in _entries("nl"):
+        assert "fuzzy" not in entry.flags, entry.msgid
+        if entry.msgid_plural:
+            assert entry.msgstr_plural == {0: entry.msgid, 1: entry.msgid_plural}
+        else:
+            assert entry.msgstr, entry.msgid
+
+
+def test_both_catalogues_hold_the_same_texts():
+    assert _translations(_entries("nl")).keys() == _translations(_entries("en")).keys()
+
+
+@pytest.mark.skipif(
+    not shutil.which("xgettext"), reason="xgettext missing: apt-get install gettext"
+)
+def test_makemessages_would_add_nothing_to_the_catalogues(tmp_path):
+    """A new text in the code or a template without a translation fails here."""
+    kopie = tmp_path / "project"
+    shutil.copytree(
+        BASE_DIR,
+        kopie,
+        ignore=shutil.ignore_patterns(
+            ".*", "__pycache__", "node_modules", "staticfiles", "static", "tests", "locale", "*.mo"
+        ),
+    )
+    (kopie / "locale").mkdir()
+    subprocess.run(
+        [sys.executable, "manage.py", "makemessages", "-l", "en", "--no-location"],
+        cwd=kopie,
+        env={**os.environ, "DEBUG": "1"},
+        check=True,
+        capture_output=True,
+    )
+    in_de_code = set(
+        _translations(polib.pofile(str(kopie / CATALOGUE.format(taal="en", soort="po"))))
+    )
+    in_de_catalogus = set(_translations(_entries("en")))
+    assert sorted(in_de_code - in_de_catalogus, key=str) == [], "run makemessages and translate"
+    assert sorted(in_de_catalogus - in_de_code, key=str) == [], "run makemessages: texts went"
+
+
+@pytest.mark.parametrize("taal", ["nl", "en"])
+def test_the_compiled_catalogue_matches_the_translations(taal):
+    """The .mo files are build output (`make messages`); a stale one would hide changes."""
+    mo = BASE_DIR / CATALOGUE.format(taal=taal, soort="mo")
+    assert mo.exists(), "run `make messages` (make test does it for you)"
+    gecompileerd = _translations(entry for entry in polib.mofile(str(mo)) if entry.msgid)
+    assert gecompileerd == _translations(_entries(taal)), "stale .mo: run `make messages`"
+
+
+# --- pages -----------------------------------------------------------------------------------
+
+
+class _Texts(HTMLParser):
+    """The texts a person reads or hears on a page: text nodes and readable attributes."""
+
+    READABLE = {"aria-label", "title", "placeholder", "alt"}
+
+    def __init__(self, lang: str):
+        super().__init__(convert_charrefs=True)
+        self.lang = lang
+        self.texts = []
+        self.skip_until = None  # a script, or an element marked as another language
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag in {"script", "style"} or attributes.get("lang", self.lang) != self.lang:
+            self.skip_until = tag
+        self.texts += [value for name, value in attrs if name in self.READABLE and value]
+
+    def handle_endtag(self, tag):
+        if tag == self.skip_until:
+            self.skip_until = None
+
+    def handle_data(self, data):
+        if not self.skip_until and data.strip():
+            self.texts.append(data)
+
+
+def _texts(html: str) -> set[str]:
+    parser = _Texts(lang=re.search(r'<html lang="(\w+)"', html).group(1))
+    parser.feed(html)
+    return {" ".join(text.split()) for text in parser.texts}
+
+
+def _dutch_left_over(html: str) -> list[str]:
+    """Texts on the page that are a Dutch msgid whose English translation differs."""
+    nederlands = set()
+    for entry in _entries("en"):
+        if entry.msgid_plural or PLACEHOLDER.search(entry.msgid):
+            continue
+        if entry.msgstr != entry.msgid:
+            nederlands.add(entry.msgid)
+    return sorted(_texts(html) & nederlands)
+
+
+@pytest.fixture
+def in_english(client):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    return client
+
+
+@pytest.mark.django_db
+def test_the_check_for_dutch_left_over_notices_a_dutch_page(demo, login):
+    html = login("regie").get("/").content.decode()
+    assert {"Mijn teams", "Opgaven", "Afmelden"} <= set(_dutch_left_over(html))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("gebruiker", "pagina"),
+    [
+        ("regie", "/"),
+        ("regie", "opgave"),
+        ("regie", "/teams/regieteam-wildeman/bord/"),
+        ("coordinator", "/overzicht/"),
+        ("regie", "/belemmeringen/"),
+        ("regie", "/melden/"),
+        (None, "/accounts/login/"),
+    ],
+)
+def test_key_pages_read_in_english(demo, login, in_english, gebruiker, pagina):
+    if pagina == "opgave":
+        pagina = Opgave.objects.get(
+            titel="Wildeman aardgasvrij en beter geïsoleerd"
+        ).get_absolute_url()
+    client = login(gebruiker) if gebruiker else in_english
+    response = client.get(pagina)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="en">' in html
+    assert response["Content-Language"] == "en"
+    assert _dutch_left_over(html) == []
+
+
+@pytest.mark.django_db
+def test_the_board_speaks_english_with_its_choices_and_messages(in_english):
+    opgave = OpgaveFactory(titel="Aardgasvrij Wildeman", thema="energietransitie")
+    in_english.force_login(LidmaatschapFactory(team=opgave.team).user)
+    html = in_english.get(opgave.get_absolute_url()).content.decode()
+    for tekst in [
+        "Energy transition",
+        "To do",
+        "Doing",
+        "Milestones",
+        "Add an action or experiment",
+    ]:
+        assert tekst in html
+    response = in_english.post(
+        f"/opgaven/{opgave.pk}/acties/",
+        {"titel": "", "soort": "actie", "kolom": "te_doen"},
+        headers={"HX-Request": "true"},
+    )
+    assert response.status_code == 422
+    assert "Please check your input" in response.content.decode()
+
+
+# --- dates and numbers -----------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("taal", "datum", "tijdlijn"),
+    [("nl", "5 maart 2026", "12 november 2026"), ("en", "March 5, 2026", "Nov. 12, 2026")],
+)
+def test_dates_follow_the_chosen_language(client, taal, datum, tijdlijn):
+    opgave = OpgaveFactory(startdatum=datetime.date(2026, 3, 5))
+    VoortgangsupdateFactory(opgave=opgave, datum=datetime.date(2026, 11, 12))
+    client.force_login(LidmaatschapFactory(team=opgave.team).user)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = taal
+    html = client.get(opgave.get_absolute_url()).content.decode()
+    assert datum in html
+    assert tijdlijn in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("taal", "mediaan"), [("nl", "<dd>2,5</dd>"), ("en", "<dd>2.5</dd>")])
+def test_numbers_follow_the_chosen_language(client, taal, mediaan):
+    opgave = OpgaveFactory()
+    client.force_login(LidmaatschapFactory(team=opgave.team).user)
+    nu = datetime.datetime.now(datetime.UTC)
+    for dagen in (2, 3):
+        belemmering = BelemmeringFactory(
+            opgaven=[opgave], status="opgelost", oplossing="Klaar.", opgelost_op=nu
+        )
+        Belemmering.objects.filter(pk=belemmering.pk).update(
+            aangemaakt_op=nu - datetime.timedelta(days=dagen, hours=1), opgelost_op=nu
+        )
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = taal
+    html = client.get("/belemmeringen/").content.decode()
+    assert mediaan in html
