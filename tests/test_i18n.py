@@ -288,3 +288,47 @@ def test_numbers_follow_the_chosen_language(client, taal, mediaan):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = taal
     html = client.get("/belemmeringen/").content.decode()
     assert mediaan in html
+
+
+# --- the language switch and exports ---------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_the_header_offers_each_language_in_its_own_words(client):
+    html = client.get("/accounts/login/?next=/overzicht/").content.decode()
+    assert '<form class="ob-taalkeuze" method="post" action="/i18n/setlang/">' in html
+    assert '<input type="hidden" name="next" value="/accounts/login/?next=/overzicht/">' in html
+    assert '<label class="utrecht-form-label" for="taalkeuze">Taal</label>' in html
+    assert '<option value="nl" lang="nl" selected>Nederlands</option>' in html
+    assert '<option value="en" lang="en">English</option>' in html
+
+
+@pytest.mark.django_db
+def test_choosing_english_returns_to_the_same_page_in_english(demo, login):
+    client = login("regie")
+    response = client.post(
+        "/i18n/setlang/", {"language": "en", "next": "/belemmeringen/?ernst=hoog"}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/belemmeringen/?ernst=hoog"
+    html = client.get(response["Location"]).content.decode()
+    assert '<option value="en" lang="en" selected>English</option>' in html
+    assert '<h1 class="utrecht-heading-1">Impediments</h1>' in html
+    client.post("/i18n/setlang/", {"language": "nl", "next": "/"})
+    assert (
+        '<h1 class="utrecht-heading-1">Belemmeringen</h1>'
+        in client.get("/belemmeringen/").content.decode()
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("taal", "kop"),
+    [("nl", "Prioriteit;Opgave;Team;Aanvliegroute"), ("en", "Priority;Mission;Team;Approach")],
+)
+def test_exports_carry_headers_in_the_chosen_language(demo, login, taal, kop):
+    client = login("regie")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = taal
+    response = client.get("/teams/regieteam-wildeman/bord/?export=csv")
+    assert response.status_code == 200
+    assert response.content.decode("utf-8-sig").startswith(kop)
