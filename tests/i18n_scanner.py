@@ -13,7 +13,8 @@ from pathlib import Path
 from django.template.base import Lexer, TokenType
 
 MARKER = "\x00"
-READABLE_ATTRIBUTES = {"aria-label", "title", "placeholder", "alt", "aria-description"}
+READABLE_ATTRIBUTES = {"aria-label", "aria-description", "aria-roledescription", "aria-valuetext"}
+READABLE_ATTRIBUTES |= {"title", "placeholder", "alt", "hx-confirm", "hx-prompt"}
 LETTERS = re.compile(r"[^\W\d_]{2,}")
 # Text that is the same in every language.
 ALLOWED = {"Opgavebord"}
