@@ -1,6 +1,7 @@
 """Dutch and English: every text goes through gettext, both catalogues are complete and
 compiled, the pages read in the chosen language, and dates and numbers follow it."""
 
+import ast
 import datetime
 import os
 import re
@@ -66,6 +67,100 @@ def test_the_template_check_catches_text_outside_translate_tags(tmp_path):
         '<button value="Opslaan">',
         '<img alt="Kaart van de wijk">',
         '<form hx-confirm="Echt verwijderen?">',
+    ]
+
+
+# --- Python ----------------------------------------------------------------------------------
+
+USER_FACING_KEYWORDS = {"label", "help_text", "verbose_name", "verbose_name_plural"}
+USER_FACING_KEYWORDS |= {"empty_label", "description", "message", "error_messages"}
+USER_FACING_CALLS = {
+    "ValidationError",
+    "HttpResponse",
+    "HttpResponseBadRequest",
+    "PermissionDenied",
+}
+
+
+def _bare_texts(node: ast.AST) -> list[str]:
+    """String literals with words in them that are not inside a gettext call."""
+    if isinstance(node, ast.Call) and getattr(node.func, "id", "").endswith(("_", "gettext")):
+        return []
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node.value] if re.search(r"[^\W\d_]{2,}", node.value) else []
+    if isinstance(node, ast.Dict):
+        return [tekst for waarde in node.values for tekst in _bare_texts(waarde)]
+    if isinstance(node, ast.JoinedStr | ast.BinOp | ast.Tuple | ast.List):
+        return [tekst for kind in ast.iter_child_nodes(node) for tekst in _bare_texts(kind)]
+    return []
+
+
+def untranslated_python_texts(source: str) -> list[str]:
+    """Literal texts handed to users without gettext: form and model labels, help texts,
+    validation errors, messages, responses, and the labels of TextChoices."""
+    gevonden = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call):
+            naam = getattr(node.func, "id", None) or getattr(node.func, "attr", "")
+            bericht = getattr(getattr(node.func, "value", None), "id", None) == "messages"
+            if naam == "add_error":  # form.add_error(field, text)
+                argumenten = node.args[1:2]
+            elif naam in USER_FACING_CALLS or bericht:  # messages.success(request, text)
+                argumenten = node.args[:2]
+            else:
+                argumenten = []
+            for argument in argumenten:
+                gevonden += _bare_texts(argument)
+            for keyword in node.keywords:
+                if keyword.arg in USER_FACING_KEYWORDS:
+                    gevonden += _bare_texts(keyword.value)
+        if isinstance(node, ast.ClassDef) and any(
+            getattr(basis, "attr", getattr(basis, "id", "")).endswith("Choices")
+            for basis in node.bases
+        ):
+            for regel in node.body:
+                if isinstance(regel, ast.Assign) and isinstance(regel.value, ast.Tuple):
+                    gevonden += _bare_texts(regel.value.elts[-1])
+        if isinstance(node, ast.Assign) and any(
+            getattr(doel, "id", None) in {"verbose_name", "verbose_name_plural"}
+            for doel in node.targets
+        ):
+            gevonden += _bare_texts(node.value)
+    return gevonden
+
+
+PYTHON_MODULES = sorted(
+    path
+    for app in ("config", "opgaven", "teams", "gebieden")
+    for path in (BASE_DIR / app).rglob("*.py")
+    if "migrations" not in path.parts and "commands" not in path.parts
+)
+
+
+@pytest.mark.parametrize("module", PYTHON_MODULES, ids=lambda p: str(p.relative_to(BASE_DIR)))
+def test_python_hands_users_only_translated_texts(module):
+    assert untranslated_python_texts(module.read_text(encoding="utf-8")) == []
+
+
+def test_the_python_check_catches_bare_texts():
+    source = (
+        "class Kleur(models.TextChoices):\n"
+        "    ROOD = 'rood', 'Rood'\n"
+        "    BLAUW = 'blauw', _('Blauw')\n"
+        "naam = forms.CharField(label='Naam', help_text=_('Je naam'))\n"
+        "messages.success(request, f'{x} is opgeslagen')\n"
+        "logger.warning('Niet voor gebruikers')\n"
+        "form.add_error('naam', 'Kies een andere naam.')\n"
+        "raise ValidationError(_('Goed'))\n"
+        "class Meta:\n"
+        "    verbose_name = 'kleur'\n"
+    )
+    assert untranslated_python_texts(source) == [
+        "Rood",
+        "Naam",
+        " is opgeslagen",
+        "Kies een andere naam.",
+        "kleur",
     ]
 
 
