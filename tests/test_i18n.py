@@ -17,6 +17,7 @@ from django.conf import settings
 
 from opgaven.models import Belemmering, Opgave
 from tests.factories import (
+    ActieFactory,
     BelemmeringFactory,
     LidmaatschapFactory,
     OpgaveFactory,
@@ -374,17 +375,23 @@ def test_the_board_speaks_english_with_its_choices_and_messages(in_english):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    ("taal", "datum", "tijdlijn"),
-    [("nl", "5 maart 2026", "12 november 2026"), ("en", "March 5, 2026", "Nov. 12, 2026")],
+    ("taal", "datum", "tijdlijn", "kaart"),
+    [
+        ("nl", "5 maart 2026", "12 november 2026", "uiterlijk 24 december"),
+        ("en", "5 Mar 2026", "12 Nov 2026", "by 24 December"),
+    ],
 )
-def test_dates_follow_the_chosen_language(client, taal, datum, tijdlijn):
+def test_dates_follow_the_chosen_language(client, taal, datum, tijdlijn, kaart):
     opgave = OpgaveFactory(startdatum=datetime.date(2026, 3, 5))
     VoortgangsupdateFactory(opgave=opgave, datum=datetime.date(2026, 11, 12))
+    # The kanban renders inside {% localize off %}: its dates still follow the language.
+    ActieFactory(opgave=opgave, deadline=datetime.date(2026, 12, 24))
     client.force_login(LidmaatschapFactory(team=opgave.team).user)
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = taal
     html = client.get(opgave.get_absolute_url()).content.decode()
     assert datum in html
     assert tijdlijn in html
+    assert kaart in html
 
 
 @pytest.mark.django_db
