@@ -454,3 +454,13 @@ def test_exports_carry_headers_in_the_chosen_language(demo, login, taal, kop):
     response = client.get("/teams/regieteam-wildeman/bord/?export=csv")
     assert response.status_code == 200
     assert response.content.decode("utf-8-sig").startswith(kop)
+
+
+@pytest.mark.django_db
+def test_an_unknown_language_or_a_foreign_next_changes_nothing(client):
+    response = client.post("/i18n/setlang/", {"language": "xx", "next": "https://evil.test/"})
+    assert response.status_code == 302
+    assert response["Location"] == "/"
+    assert settings.LANGUAGE_COOKIE_NAME not in response.cookies
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "xx"  # a hand-made cookie is ignored
+    assert '<html lang="nl">' in client.get("/accounts/login/").content.decode()
