@@ -8,14 +8,14 @@ STAMP := $(VENV)/.installed
 TEST_ENV := SECRET_KEY=test-only-not-secret ALLOWED_HOSTS=testserver,localhost,127.0.0.1 \
 	SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0
 
-.PHONY: run test install lint format migrate demo vendor bench loadtest
+.PHONY: run test install messages catalogues lint format migrate demo vendor bench loadtest
 
-run: $(STAMP)
+run: messages
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
 	DEBUG=1 $(BIN)/python manage.py demo
 	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:8000
 
-test: $(STAMP)
+test: messages
 	$(TEST_ENV) $(BIN)/pytest $(PYTEST_ARGS)
 
 install: $(STAMP)
@@ -25,6 +25,27 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $@
+
+# Translations: compile locale/*/LC_MESSAGES/django.po into the .mo files Django reads. The
+# .mo files are build output (not in git) and are rebuilt on every run and test, so a stale one
+# never hides a missing translation. GNU msgfmt (Debian package gettext) checks the catalogues
+# as it compiles; without it polib compiles them, so a fresh machine needs only Python.
+messages: $(STAMP)
+	@if command -v msgfmt >/dev/null 2>&1; then \
+		DEBUG=1 $(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules \
+			--ignore=staticfiles; \
+	else \
+		echo "msgfmt not found (apt-get install gettext): compiling the catalogues with polib"; \
+		$(BIN)/python -c 'import glob, polib; \
+			[polib.pofile(po).save_as_mofile(po[:-2] + "mo") \
+			 for po in glob.glob("locale/*/LC_MESSAGES/django.po")]'; \
+	fi
+
+# Collect new or changed texts from the code and templates into both catalogues; then fill in
+# the English msgstr (and the Dutch one, the same as the msgid) in locale/*/LC_MESSAGES/django.po.
+catalogues: $(STAMP)
+	DEBUG=1 $(BIN)/python manage.py makemessages -l nl -l en --add-location=file \
+		--ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=tests
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -41,7 +62,7 @@ demo: migrate
 	DEBUG=1 $(BIN)/python manage.py demo
 
 # Speed at city scale against PostgreSQL: every board in-process, and an HTTP load test.
-bench: $(STAMP)
+bench: messages
 	$(BIN)/python scripts/bench.py
 
 loadtest: $(VENV)/.installed-load

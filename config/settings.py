@@ -137,6 +137,7 @@ LOGOUT_REDIRECT_URL = "login"
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["config.formats"]  # English dates in the British style
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True

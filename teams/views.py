@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import HttpResponseClientRedirect
 from django_htmx.middleware import HtmxDetails
@@ -368,10 +369,15 @@ def peilmoment_vastleggen(request: HtmxHttpRequest, slug: str):
     """Freeze how the board's opgaven stand today, for reports and later comparison."""
     team = _regiebord(request, slug, write=True)
     peilmoment = leg_peilmoment_vast(regieteam=team, door=request.user)
+    aantal = peilmoment.regels.count()
     messages.success(
         request,
-        _("Peilmoment van %(datum)s vastgelegd voor %(aantal)s opgaven.")
-        % {"datum": date_format(peilmoment.datum), "aantal": peilmoment.regels.count()},
+        ngettext(
+            "Peilmoment van %(datum)s vastgelegd voor %(aantal)s opgave.",
+            "Peilmoment van %(datum)s vastgelegd voor %(aantal)s opgaven.",
+            aantal,
+        )
+        % {"datum": date_format(peilmoment.datum), "aantal": aantal},
     )
     return _naar(request, reverse("teams:bord", args=[team.slug]))
 

@@ -57,6 +57,8 @@ def test_regie_changes_a_local_status_and_the_overview_shows_it(page: Page, live
         label="Afgerond"
     )
     page.get_by_role("button", name="Opslaan").click()
+    # The form's own option says "Afgerond" too: wait until the saved row replaced the form.
+    expect(page.locator(f"#landing-{landing.pk} select")).to_have_count(0)
     expect(page.locator(f"#landing-{landing.pk}")).to_contain_text("Afgerond")
 
     page.goto(f"{live_server.url}/overzicht/?thema=veiligheid")
