@@ -98,7 +98,9 @@ def login(client):
 # fixture below collects it (Chromium also logs its own "Refused to ..." message there).
 CSP_MELDER = """
 document.addEventListener("securitypolicyviolation", (e) => {
-  console.error(`CSP-overtreding: ${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
+  console.error(
+    `CSP-overtreding: ${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`
+  );
 });
 """
 
@@ -132,4 +134,4 @@ def csp_overtredingen(request, monkeypatch):
     monkeypatch.setattr(browser, "new_context", bewaakte_context)
     yield overtredingen
     if not request.node.get_closest_marker("csp_overtreding_verwacht"):
-        assert overtredingen == [], "Content Security Policy violations in the browser"
+        assert overtredingen == [], "CSP violations in the browser:\n" + "\n".join(overtredingen)
