@@ -105,3 +105,17 @@ def test_a_nonsense_version_or_position_gets_422(lid, opgave):
 def test_a_filter_with_nonsense_gets_400_not_500(lid):
     assert lid.get("/belemmeringen/?opgave=abc&gebied=%00&team=-5").status_code == 400
     assert lid.get("/overzicht/?thema=%3Cscript%3E").status_code == 400
+
+
+def test_denied_and_missing_pages_are_dutch_pages_in_the_site_layout(demo, login):
+    coordinator = login("coordinator")
+    opgave = Opgave.objects.first()
+    niet_gevonden = coordinator.get("/opgaven/99999999/")
+    geweigerd = coordinator.post(f"/opgaven/{opgave.pk}/acties/", {})
+    assert niet_gevonden.status_code == 404
+    assert "Niet gevonden" in niet_gevonden.content.decode()
+    assert geweigerd.status_code == 403
+    assert "Geen toegang" in geweigerd.content.decode()
+    for response in (niet_gevonden, geweigerd):
+        assert '<html lang="nl"' in response.content.decode()
+        assert "Afmelden" in response.content.decode()
