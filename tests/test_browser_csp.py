@@ -1,4 +1,5 @@
-"""Browser tests of the Content Security Policy: it is enforced, and the app lives within it."""
+"""Browser tests of the Content Security Policy: it is enforced, and the app lives within it.
+(Every other browser test also fails on any violation: see `csp_overtredingen` in conftest.)"""
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -43,9 +44,6 @@ def test_htmx_runs_without_eval_and_without_inline_styles(page: Page, live_serve
     )
     assert config == [False, False, False]
     assert page.locator("head style").count() == 0
-    # An htmx swap still works: the opgave board's in-place progress form.
-    page.get_by_role("link", name="Alle teams").click()
-    expect(page.get_by_role("heading", level=1)).to_be_visible()
 
 
 def test_the_admin_works_under_the_policy(page: Page, live_server, demo):
