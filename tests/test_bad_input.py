@@ -1,8 +1,13 @@
 """Bad requests get a clear 4xx, never a 500: too large, malformed, nonsense ids, endless text."""
 
 import pytest
+from django import forms as django_forms
 from django.conf import settings
 
+import gebieden.forms
+import opgaven.forms
+import teams.forms
+from config.invoer import LANGE_TEKST
 from opgaven.models import Opgave
 
 pytestmark = pytest.mark.django_db
@@ -119,3 +124,31 @@ def test_denied_and_missing_pages_are_dutch_pages_in_the_site_layout(demo, login
     for response in (niet_gevonden, geweigerd):
         assert '<html lang="nl"' in response.content.decode()
         assert "Afmelden" in response.content.decode()
+
+
+def formulieren():
+    for module in (opgaven.forms, teams.forms, gebieden.forms):
+        for klasse in vars(module).values():
+            if isinstance(klasse, type) and issubclass(klasse, django_forms.BaseForm):
+                yield klasse
+
+
+def test_every_text_field_of_every_form_has_a_length_limit():
+    zonder_grens = [
+        f"{klasse.__name__}.{naam}"
+        for klasse in formulieren()
+        for naam, veld in klasse.base_fields.items()
+        if type(veld) is django_forms.CharField and not veld.max_length
+    ]
+    assert zonder_grens == []
+
+
+def test_free_text_longer_than_the_limit_gets_422_and_is_not_saved(lid, opgave):
+    aantal = opgave.updates.count()
+    response = lid.post(
+        f"/opgaven/{opgave.pk}/voortgang/",
+        {"status": "op_koers", "datum": "2026-11-01", "tekst": "x" * (LANGE_TEKST + 1)},
+    )
+    assert response.status_code == 422
+    assert f"niet meer dan {LANGE_TEKST} tekens bevat" in response.content.decode().replace(".", "")
+    assert opgave.updates.count() == aantal
