@@ -3,6 +3,7 @@ from django.core.exceptions import PermissionDenied
 from simple_history.admin import SimpleHistoryAdmin
 
 from audit.models import AuditRegel
+from teams.permissions import is_beheerder
 
 
 class GeschiedenisAdmin(SimpleHistoryAdmin):
@@ -28,6 +29,13 @@ class AuditRegelAdmin(admin.ModelAdmin):
     list_filter = ["actie", "resultaat", "object_soort"]
     search_fields = ["actor_naam", "object_soort", "object_id", "object_omschrijving", "details"]
     date_hierarchy = "tijd"
+
+    # Every functioneel beheerder (staff, see teams.permissions.is_beheerder) may read it.
+    def has_module_permission(self, request):
+        return is_beheerder(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return is_beheerder(request.user)
 
     def has_add_permission(self, request):
         return False

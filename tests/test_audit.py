@@ -164,3 +164,12 @@ def test_history_cannot_be_reverted_through_the_admin(superuser_client):
     )
     assert response.status_code == 403
     assert Opgave.objects.get(pk=opgave.pk).titel == "Nieuwe titel"
+
+
+def test_beheer_reads_the_audit_log_in_the_admin(client, demo, login):
+    login("buiten").get(f"/opgaven/{Opgave.objects.first().pk}/")  # one denied access
+    beheer = login("beheer")
+    response = beheer.get(reverse("admin:audit_auditregel_changelist"))
+    assert response.status_code == 200
+    assert "toegang geweigerd" in response.content.decode()
+    assert beheer.get(reverse("admin:audit_auditregel_add")).status_code == 403
