@@ -5,9 +5,11 @@ without SECRET_KEY and ALLOWED_HOSTS, so production can never run on the default
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -51,6 +53,9 @@ INSTALLED_APPS = [
     "template_partials.apps.SimpleAppConfig",
     "guardian",
     "simple_history",
+    "csp",
+    "axes",
+    "audit",
     "gebieden",
     "teams",
     "opgaven",
@@ -58,16 +63,21 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "config.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "audit.sessies.SessieVerlengenMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "audit.middleware.GeweigerdeToegangMiddleware",
+    # Last, as django-axes asks: it turns a lockout raised during login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -118,6 +128,8 @@ DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out username + IP before the password is even checked.
+    "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
@@ -168,14 +180,63 @@ CACHES = {
     },
 }
 
+# Sessions end after SESSION_COOKIE_AGE seconds without activity (default 8 hours). Rather than
+# SESSION_SAVE_EVERY_REQUEST, which would write the session row on every 4-second board poll,
+# audit.sessies.SessieVerlengenMiddleware renews the expiry at most once per
+# SESSION_RENEW_AFTER seconds (default 5 minutes): a sliding window for one write per 75 polls.
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(8 * 60 * 60)))
+SESSION_RENEW_AFTER = int(os.environ.get("SESSION_RENEW_AFTER", str(5 * 60)))
 SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# Request bodies larger than this answer 413 (config.views.foute_aanvraag); no form of the app
+# comes near it.
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("DATA_UPLOAD_MAX_MEMORY_SIZE", str(512 * 1024)))
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 400
+
+# Strict Content Security Policy (django-csp): scripts and styles only from our own static
+# files, no inline code, no eval. htmx is configured for it in base.html (meta htmx-config).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    }
+}
+
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one username
+# from one IP address, that combination is locked out for AXES_COOLOFF_MINUTES.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "config.views.aanmelden_geblokkeerd"
+AXES_CLIENT_IP_CALLABLE = "audit.herkomst.client_ip"
+AXES_VERBOSE = False
+
+# Behind a TLS-terminating proxy: the header (as in request.META) that carries the original
+# scheme (default HTTP_X_FORWARDED_PROTO). The proxy must always set or strip that header, or
+# clients could claim HTTPS themselves; without a proxy, set PROXY_SSL_HEADER to empty.
+# CLIENT_IP_HEADER (e.g. HTTP_X_FORWARDED_FOR) likewise names where the proxy puts the client's
+# address, for login throttling and the audit log; its last entry is the one our proxy added.
+PROXY_SSL_HEADER = os.environ.get("PROXY_SSL_HEADER", "HTTP_X_FORWARDED_PROTO")
+CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
 
 if not DEBUG:
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    if PROXY_SSL_HEADER:
+        SECURE_PROXY_SSL_HEADER = (PROXY_SSL_HEADER, "https")
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SECURE_REDIRECT_EXEMPT = [r"^health/$"]  # load balancers probe over plain HTTP
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
@@ -183,7 +244,13 @@ if not DEBUG:
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+    if not SECURE_HSTS_PRELOAD:
+        # Preloading is hard to undo and a decision for the domain's owner, so it is opt-in
+        # (SECURE_HSTS_PRELOAD=1); not having chosen it is not a deployment error.
+        SILENCED_SYSTEM_CHECKS = ["security.W021"]
 
+# History can be seen in the admin, never reverted or edited (audit.admin.GeschiedenisAdmin).
+SIMPLE_HISTORY_REVERT_DISABLED = True
 SIMPLE_HISTORY_HISTORY_ID_USE_UUID = False
 
 LOGGING = {
@@ -191,4 +258,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # Denied access and permission changes (audit app); also stored in audit.AuditRegel.
+    "loggers": {"opgavebord.audit": {"level": "INFO"}},
 }

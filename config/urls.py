@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from config import views as config_views
 from gebieden import views as gebieden_views
 from opgaven import views as opgaven_views
 
@@ -10,6 +11,16 @@ urlpatterns = [
     path("health/", opgaven_views.health, name="health"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "accounts/wachtwoord/",
+        config_views.WachtwoordWijzigen.as_view(),
+        name="wachtwoord_wijzigen",
+    ),
+    path(
+        "accounts/wachtwoord/gewijzigd/",
+        auth_views.PasswordChangeDoneView.as_view(),
+        name="wachtwoord_gewijzigd",
+    ),
     path("opgaven/", include("opgaven.urls")),
     path("teams/", include("teams.urls")),
     path("gebieden/", include("gebieden.urls")),
@@ -24,3 +35,5 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
+
+handler400 = "config.views.foute_aanvraag"

@@ -1,11 +1,11 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
+from audit.admin import GeschiedenisAdmin
 from gebieden.models import Gebied
 
 
 @admin.register(Gebied)
-class GebiedAdmin(SimpleHistoryAdmin):
+class GebiedAdmin(GeschiedenisAdmin):
     list_display = ["code", "naam", "niveau", "ouder", "cbs_code", "eind_geldigheid"]
     list_filter = ["niveau", ("eind_geldigheid", admin.EmptyFieldListFilter)]
     search_fields = ["code", "naam", "cbs_code", "aliassen"]

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from config.invoer import begrens_vrije_tekst
 from gebieden.models import Niveau
 from opgaven.models import Aanvliegroute, OpgaveGebied, OpgaveStatus, Peilmoment, Thema
 from teams.models import Team
@@ -12,6 +13,7 @@ class LokaleStatusForm(forms.ModelForm):
     versie = forms.IntegerField(widget=forms.HiddenInput)
 
     class Meta:
+        formfield_callback = begrens_vrije_tekst
         model = OpgaveGebied
         fields = ["lokale_status", "urgentie", "notitie"]
         widgets = {"notitie": forms.Textarea(attrs={"rows": 2})}

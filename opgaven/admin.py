@@ -1,7 +1,7 @@
 from django.contrib import admin
 from guardian.admin import GuardedModelAdmin
-from simple_history.admin import SimpleHistoryAdmin
 
+from audit.admin import GeschiedenisAdmin
 from opgaven.models import (
     Actie,
     Belemmering,
@@ -29,7 +29,7 @@ class MijlpaalInline(admin.TabularInline):
 
 
 @admin.register(Opgave)
-class OpgaveAdmin(GuardedModelAdmin, SimpleHistoryAdmin):
+class OpgaveAdmin(GuardedModelAdmin, GeschiedenisAdmin):
     list_display = ["titel", "team", "thema", "aanvliegroute", "status", "streefdatum"]
     list_filter = ["status", "thema", "aanvliegroute", "team"]
     search_fields = ["titel", "beschrijving"]
@@ -40,7 +40,7 @@ class OpgaveAdmin(GuardedModelAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(Actie)
-class ActieAdmin(SimpleHistoryAdmin):
+class ActieAdmin(GeschiedenisAdmin):
     list_display = ["titel", "opgave", "soort", "kolom", "positie", "eigenaar", "deadline"]
     list_filter = ["kolom", "soort", "opgave"]
     search_fields = ["titel", "beschrijving", "hypothese", "geleerd"]
@@ -50,7 +50,7 @@ class ActieAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Mijlpaal)
-class MijlpaalAdmin(SimpleHistoryAdmin):
+class MijlpaalAdmin(GeschiedenisAdmin):
     list_display = ["titel", "opgave", "deadline", "gereed", "gereed_op"]
     list_filter = ["gereed", "opgave"]
     search_fields = ["titel"]
@@ -69,7 +69,7 @@ class VoortgangsupdateAdmin(admin.ModelAdmin):
 
 
 @admin.register(Belemmering)
-class BelemmeringAdmin(SimpleHistoryAdmin):
+class BelemmeringAdmin(GeschiedenisAdmin):
     list_display = ["titel", "status", "ernst", "escalatieniveau", "gebied", "eigenaar"]
     list_filter = ["status", "ernst", "escalatieniveau"]
     search_fields = ["titel", "beschrijving", "oplossing"]
@@ -79,7 +79,7 @@ class BelemmeringAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Kans)
-class KansAdmin(SimpleHistoryAdmin):
+class KansAdmin(GeschiedenisAdmin):
     list_display = ["titel", "status", "gebied", "opgave", "ingediend_door", "aangemaakt_op"]
     list_filter = ["status"]
     search_fields = ["titel", "beschrijving"]
@@ -88,7 +88,7 @@ class KansAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(OpgaveGebied)
-class OpgaveGebiedAdmin(SimpleHistoryAdmin):
+class OpgaveGebiedAdmin(GeschiedenisAdmin):
     list_display = ["opgave", "gebied", "urgentie", "lokale_status"]
     list_filter = ["urgentie", "lokale_status"]
     list_select_related = ["opgave", "gebied"]
@@ -132,7 +132,7 @@ class PeilmomentAdmin(admin.ModelAdmin):
 
 
 @admin.register(Melding)
-class MeldingAdmin(SimpleHistoryAdmin):
+class MeldingAdmin(GeschiedenisAdmin):
     list_display = ["titel", "soort", "status", "gebied", "ingediend_door", "aangemaakt_op"]
     list_filter = ["status", "soort"]
     search_fields = ["titel", "beschrijving", "reactie"]

@@ -21,11 +21,18 @@ def _bestandsnaam(naam: str, extensie: str) -> str:
     return f"opgavebord-{slugify(naam)}-{timezone.localdate():%Y-%m-%d}.{extensie}"
 
 
+# A cell starting with one of these is a formula to a spreadsheet (CSV and formula injection).
+FORMULETEKENS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _cel(waarde):
-    """Excel and CSV want plain values: lazy translations and dates become text."""
+    """Excel and CSV want plain values: lazy translations and dates become text, and text that
+    a spreadsheet would run as a formula (user text such as `=HYPERLINK(...)`) gets a leading
+    apostrophe, so it shows as the text it is."""
     if waarde is None or isinstance(waarde, int | float):
         return waarde
-    return str(waarde)
+    tekst = str(waarde)
+    return "'" + tekst if tekst.startswith(FORMULETEKENS) else tekst
 
 
 def exporteer(formaat: str, naam: str, bladen: list[Blad]) -> HttpResponse:

@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from config.invoer import LANGE_TEKST, begrens_vrije_tekst
 from gebieden.models import Gebied
 from opgaven.models import (
     Actie,
@@ -35,6 +36,7 @@ class ActieForm(forms.ModelForm):
     versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
+        formfield_callback = begrens_vrije_tekst
         model = Actie
         fields = [
             "titel",
@@ -107,6 +109,7 @@ class MijlpaalAfvinkForm(forms.ModelForm):
 
 class VoortgangForm(forms.ModelForm):
     class Meta:
+        formfield_callback = begrens_vrije_tekst
         model = Voortgangsupdate
         fields = ["status", "datum", "tekst"]
         widgets = {"datum": DatumInvoer(), "tekst": forms.Textarea(attrs={"rows": 3})}
@@ -115,6 +118,7 @@ class VoortgangForm(forms.ModelForm):
 
 class BelemmeringSnelForm(forms.ModelForm):
     class Meta:
+        formfield_callback = begrens_vrije_tekst
         model = Belemmering
         fields = ["titel", "ernst", "beschrijving"]
         widgets = {"beschrijving": forms.Textarea(attrs={"rows": 2})}
@@ -132,12 +136,18 @@ class BelemmeringStatusForm(forms.Form):
         required=False,
     )
     escalatie_besluit = forms.CharField(
-        label=_("Welk besluit is nodig?"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+        label=_("Welk besluit is nodig?"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        max_length=LANGE_TEKST,
     )
     escalatie_bij = forms.CharField(label=_("Van wie?"), max_length=200, required=False)
     escalatie_deadline = forms.DateField(label=_("Uiterlijk"), widget=DatumInvoer(), required=False)
     oplossing = forms.CharField(
-        label=_("Hoe is het opgelost?"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+        label=_("Hoe is het opgelost?"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        max_length=LANGE_TEKST,
     )
 
     def clean(self):
@@ -216,6 +226,7 @@ class BelemmeringFilter(forms.Form):
 
 class MeldingForm(forms.ModelForm):
     class Meta:
+        formfield_callback = begrens_vrije_tekst
         model = Melding
         fields = ["soort", "titel", "beschrijving", "gebied", "opgave"]
         widgets = {"soort": forms.RadioSelect, "beschrijving": forms.Textarea(attrs={"rows": 4})}
@@ -248,6 +259,7 @@ class TriageForm(forms.Form):
         label=_("Reactie aan de melder"),
         widget=forms.Textarea(attrs={"rows": 2}),
         required=False,
+        max_length=LANGE_TEKST,
         help_text=_("Verplicht bij afwijzen: de melder ziet waarom."),
     )
     versie = forms.IntegerField(widget=forms.HiddenInput)

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from guardian.admin import GuardedModelAdmin
-from simple_history.admin import SimpleHistoryAdmin
 
+from audit.admin import GeschiedenisAdmin
 from teams.models import Discipline, Lidmaatschap, Team, Waarde, Waardencheck, WaardeScore
 
 
@@ -12,7 +12,7 @@ class LidmaatschapInline(admin.TabularInline):
 
 
 @admin.register(Team)
-class TeamAdmin(GuardedModelAdmin, SimpleHistoryAdmin):
+class TeamAdmin(GuardedModelAdmin, GeschiedenisAdmin):
     list_display = ["naam", "soort", "gebied", "focuslimiet"]
     list_filter = ["soort"]
     search_fields = ["naam", "slug", "beschrijving"]
@@ -24,7 +24,7 @@ class TeamAdmin(GuardedModelAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(Lidmaatschap)
-class LidmaatschapAdmin(SimpleHistoryAdmin):
+class LidmaatschapAdmin(GeschiedenisAdmin):
     list_display = ["user", "team", "rol", "discipline", "organisatie"]
     list_filter = ["rol", "team", "discipline"]
     search_fields = ["user__username", "user__first_name", "user__last_name", "organisatie"]

@@ -3,6 +3,7 @@ from django.contrib.auth import get_user_model
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from config.invoer import begrens_vrije_tekst
 from gebieden.models import Gebied
 from opgaven.models import Opgave
 from teams.models import Lidmaatschap, Team, TeamSoort
@@ -23,6 +24,7 @@ class TeamForm(forms.ModelForm):
     versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
+        formfield_callback = begrens_vrije_tekst
         model = Team
         fields = ["naam", "slug", "soort", "gebied", "beschrijving", "focuslimiet"]
         help_texts = {"slug": _("Voor het webadres; laat leeg om hem uit de naam te maken.")}

@@ -100,3 +100,46 @@ def login(client):
         return client
 
     return inloggen
+
+
+# Reports every Content Security Policy violation of the page to the console, where the
+# fixture below collects it (Chromium also logs its own "Refused to ..." message there).
+CSP_MELDER = """
+document.addEventListener("securitypolicyviolation", (e) => {
+  console.error(
+    `CSP-overtreding: ${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`
+  );
+});
+"""
+
+
+def _is_csp_overtreding(tekst: str) -> bool:
+    return "CSP-overtreding" in tekst or "Content Security Policy" in tekst
+
+
+@pytest.fixture(autouse=True)
+def csp_overtredingen(request, monkeypatch):
+    """In browser tests, every page of every browser context reports CSP violations, and a
+    test with any violation fails. Yields the list, for tests that provoke one on purpose."""
+    overtredingen: list[str] = []
+    if request.node.get_closest_marker("e2e") is None:
+        yield overtredingen
+        return
+    browser = request.getfixturevalue("browser")
+    nieuwe_context = browser.new_context
+
+    def bewaakte_context(*args, **kwargs):
+        context = nieuwe_context(*args, **kwargs)
+        context.add_init_script(CSP_MELDER)
+        context.on(
+            "console",
+            lambda bericht: (
+                overtredingen.append(bericht.text) if _is_csp_overtreding(bericht.text) else None
+            ),
+        )
+        return context
+
+    monkeypatch.setattr(browser, "new_context", bewaakte_context)
+    yield overtredingen
+    if not request.node.get_closest_marker("csp_overtreding_verwacht"):
+        assert overtredingen == [], "CSP violations in the browser:\n" + "\n".join(overtredingen)

@@ -8,6 +8,7 @@ import pytest
 from django.apps import apps
 from django.contrib.auth import authenticate, get_user_model
 from django.core.management import call_command
+from django.test import RequestFactory
 from django.utils import timezone
 
 from gebieden.models import Gebied
@@ -162,7 +163,10 @@ def test_the_demo_scores_the_seeded_waarden_and_adds_none(db):
 
 @pytest.mark.parametrize("username", DEMO_USERS)
 def test_the_demo_users_sign_in_with_password_demo(demo, username):
-    assert authenticate(username=username, password="demo") is not None
+    assert (
+        authenticate(RequestFactory().post("/accounts/login/"), username=username, password="demo")
+        is not None
+    )
 
 
 def test_regie_is_trekker_of_the_regieteam(demo):
@@ -238,7 +242,12 @@ def test_running_demo_again_keeps_a_changed_password(demo):
     regie.set_password("eigen-wachtwoord")
     regie.save()
     demo_opnieuw()
-    assert authenticate(username="regie", password="eigen-wachtwoord") is not None
+    assert (
+        authenticate(
+            RequestFactory().post("/accounts/login/"), username="regie", password="eigen-wachtwoord"
+        )
+        is not None
+    )
 
 
 def test_demo_reports_its_progress(db):
