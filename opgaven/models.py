@@ -337,6 +337,15 @@ class Voortgangsupdate(SnelleKeuzelabels, models.Model):
         verbose_name_plural = _("voortgangsupdates")
         ordering = ["-datum", "-aangemaakt_op"]
         get_latest_by = ["datum", "aangemaakt_op"]
+        indexes = [
+            # Every card shows its opgave's latest update: one index step per card.
+            models.Index(
+                "opgave",
+                models.F("datum").desc(),
+                models.F("aangemaakt_op").desc(),
+                name="voortgang_laatste_per_opgave",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(status__in=VoortgangStatus.values), name="voortgang_status_geldig"

@@ -35,8 +35,14 @@ from opgaven.kaartcache import kaartsleutel
 from opgaven.models import Actie, Belemmering, BelemmeringStatus, Kolom, Opgave, met_gebiednamen
 from opgaven.ordering import BordGewijzigd, vergrendel_bord, verplaats_actie, volgende_positie
 from opgaven.versioning import VersieConflict, bewaar_bewerking
-from teams.models import Lidmaatschap, Team
-from teams.permissions import get_opgave_for_user, is_teamlid, kan_wijzigen, zichtbare_opgaven
+from teams.models import Team
+from teams.permissions import (
+    get_opgave_for_user,
+    is_teamlid,
+    kan_wijzigen,
+    lidmaatschappen_van,
+    zichtbare_opgaven,
+)
 from teams.waarden import waardentrend
 
 
@@ -47,9 +53,7 @@ class HtmxHttpRequest(HttpRequest):
 @require_safe
 @login_required
 def home(request: HtmxHttpRequest):
-    lidmaatschappen = Lidmaatschap.objects.filter(user=request.user).select_related(
-        "team__gebied", "discipline"
-    )
+    lidmaatschappen = lidmaatschappen_van(request.user)
     opgaven = met_gebiednamen(
         list(
             zichtbare_opgaven(request.user)

@@ -19,7 +19,7 @@ from django.http import Http404, HttpRequest
 from guardian.shortcuts import assign_perm, get_objects_for_user, remove_perm
 
 from opgaven.models import Opgave, OpgaveGebied
-from teams.models import COORDINATOREN_GROEP, Rol, Team, TeamSoort
+from teams.models import COORDINATOREN_GROEP, Lidmaatschap, Rol, Team
 
 Gebruiker = AbstractBaseUser | AnonymousUser
 
@@ -66,28 +66,30 @@ def is_beheerder(user: Gebruiker) -> bool:
     return user.is_authenticated and user.is_active and (user.is_staff or user.is_superuser)
 
 
-def regie_paden(user: Gebruiker) -> list[str]:
-    """The paths of the gebieden where the user's regieteams lead: one query per request,
-    kept on the user object like `is_coordinator`."""
+def lidmaatschappen_van(user: Gebruiker) -> list[Lidmaatschap]:
+    """The user's seats in teams, with team, gebied and discipline: one query per request,
+    kept on the user object like `is_coordinator`. The header, the membership checks and the
+    regieteam paths all read from it."""
     if not user.is_authenticated:
         return []
-    if not hasattr(user, "_regie_paden"):
-        user._regie_paden = list(
-            Team.objects.filter(leden=user, soort=TeamSoort.REGIETEAM).values_list(
-                "gebied__pad", flat=True
-            )
+    if not hasattr(user, "_lidmaatschappen"):
+        user._lidmaatschappen = list(
+            Lidmaatschap.objects.filter(user=user)
+            .select_related("team__gebied", "discipline")
+            .defer("team__gebied__omtrek")
+            .order_by("team__naam", "team__pk")
         )
-    return user._regie_paden
+    return user._lidmaatschappen
 
 
 def teams_van(user: Gebruiker) -> list[Team]:
-    """The user's own teams, for the header and the membership checks of a page: one query
-    per request, kept on the user object."""
-    if not user.is_authenticated:
-        return []
-    if not hasattr(user, "_teams"):
-        user._teams = list(Team.objects.filter(leden=user).distinct())
-    return user._teams
+    """The user's own teams (one seat per team, so no doubles)."""
+    return [lidmaatschap.team for lidmaatschap in lidmaatschappen_van(user)]
+
+
+def regie_paden(user: Gebruiker) -> list[str]:
+    """The paths of the gebieden where the user's regieteams lead."""
+    return [team.gebied.pad for team in teams_van(user) if team.is_regieteam and team.gebied]
 
 
 def is_teamlid(user: Gebruiker, team_id: int) -> bool:

@@ -280,7 +280,11 @@ def _bordstand(team: Team) -> str:
 
 
 def _bord_context(request: HtmxHttpRequest, team: Team) -> dict:
-    positie = Prioriteit.objects.filter(regieteam=team, opgave=OuterRef("pk")).values("positie")
+    positie = (
+        Prioriteit.objects.filter(regieteam=team, opgave=OuterRef("pk"))
+        .order_by()
+        .values("positie")
+    )
     opgaven = met_gebiednamen(
         list(
             opgaven_op_regiebord(team)
