@@ -15,6 +15,7 @@ from gebieden.kaart import teken_kaart
 from gebieden.models import Gebied, Niveau, paden_van
 from gebieden.overzicht import maak_overzicht
 from opgaven.export import EXPORTFORMATEN, exporteer
+from opgaven.kaartcache import kaartsleutel
 from opgaven.models import Belemmering, OpgaveGebied
 from opgaven.peilmomenten import veranderingen_sinds, zichtbare_peilmomenten
 from opgaven.versioning import VersieConflict, bewaar_bewerking
@@ -78,6 +79,7 @@ def _wijkbord_context(request: HtmxHttpRequest, gebied: Gebied, **extra) -> dict
     mag_bewerken = lokaal_bewerkbaar(request.user)
     for landing in landingen:
         landing.mag_bewerken = mag_bewerken(landing)
+        _rij(landing, gebied)
     return {
         "gebied": gebied,
         "voorouders": list(
@@ -94,6 +96,17 @@ def _wijkbord_context(request: HtmxHttpRequest, gebied: Gebied, **extra) -> dict
             (buurt, opgaven) for buurt, opgaven in per_buurt.items() if len(opgaven) > 1
         ],
     } | extra
+
+
+def _rij(landing: OpgaveGebied, gebied: Gebied, *, bijgewerkt: bool = False) -> None:
+    """The cache key of a landing's row on the wijk board: everything the row shows."""
+    opgave = landing.opgave
+    landing.rijsleutel = kaartsleutel(
+        gebied.code, landing.pk, opgave.pk, opgave.titel, opgave.team.naam, landing.gebied.naam,
+        landing.lokale_status, landing.urgentie, landing.notitie, opgave.aantal_mijlpalen,
+        opgave.aantal_mijlpalen_gereed, opgave.aantal_belemmeringen_open, landing.mag_bewerken,
+        bijgewerkt,
+    )  # fmt: skip
 
 
 @require_safe
@@ -143,6 +156,7 @@ def lokale_status_bewerken(request: HtmxHttpRequest, code: str, pk: int):
                     .get(pk=landing.opgave_id)
                 )
                 landing.mag_bewerken = True
+                _rij(landing, gebied, bijgewerkt=True)
                 return render(
                     request,
                     "gebieden/gebied_detail.html#landing",
