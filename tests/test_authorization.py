@@ -62,6 +62,7 @@ EXPECTED = {
     "melden POST": ("POST", None, [302, 422, 422, 422, 422, 422]),
     "belemmering_status": ("POST", "gedeelde_belemmering", [302, 404, 422, 422, 403, 403]),
     "admin:index": ("GET", None, [302, 302, 302, 302, 302, 200]),
+    "toegankelijkheid": ("GET", None, [200, 200, 200, 200, 200, 200]),
 }
 
 
