@@ -215,3 +215,89 @@ def test_axe_finds_no_violations_after_htmx_swaps_on_the_opgave_board(
     context.close()
     overtredingen = {waar: lijst for waar, lijst in overtredingen.items() if lijst}
     assert not overtredingen, "axe-core found violations:\n" + beschrijf(overtredingen)
+
+
+def test_at_320_css_pixels_no_page_scrolls_sideways_except_in_labelled_board_regions(
+    browser: Browser, live_server, demo
+):
+    """WCAG 1.4.10 Reflow: 320 CSS px is a 1280 px screen at 400% zoom. The page itself
+    must not scroll in two directions; a board's columns may, inside a named region that
+    the keyboard can reach and scroll."""
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    aanmelden(page, live_server, "regie")
+    regieteam = Team.objects.get(soort=TeamSoort.REGIETEAM, leden__username="regie")
+    opgave = Opgave.objects.filter(team__soort=TeamSoort.OPGAVETEAM).first()
+    problemen = []
+    for url in [
+        "/",
+        regieteam.get_absolute_url(),
+        reverse("teams:bord", args=[regieteam.slug]),
+        opgave.get_absolute_url(),
+        "/gebieden/",
+        "/gebieden/FK01/",
+        "/overzicht/",
+        "/belemmeringen/",
+        "/melden/",
+        "/toegankelijkheid/",
+    ]:
+        page.goto(f"{live_server.url}{url}")
+        meting = page.evaluate(
+            """() => {
+                const breedte = document.documentElement.clientWidth;
+                const schuivers = Array.from(document.querySelectorAll("body *")).filter((e) => {
+                    const x = getComputedStyle(e).overflowX;
+                    return (x === "auto" || x === "scroll") && e.scrollWidth > e.clientWidth + 1;
+                });
+                return {
+                    pagina: document.documentElement.scrollWidth - breedte,
+                    ongelabeld: schuivers
+                        .filter((e) => !(e.getAttribute("role") === "region"
+                            && (e.getAttribute("aria-label") || e.getAttribute("aria-labelledby"))
+                            && e.tabIndex >= 0))
+                        .map((e) => e.outerHTML.slice(0, 120)),
+                };
+            }"""
+        )
+        if meting["pagina"] > 0:
+            problemen.append(f"{url}: the page is {meting['pagina']} px too wide")
+        problemen.extend(f"{url}: scrolls sideways unlabelled: {e}" for e in meting["ongelabeld"])
+    context.close()
+    assert problemen == [], "\n".join(problemen)
+
+
+def test_statuses_are_told_in_words_and_a_symbol_not_by_colour_alone(
+    browser: Browser, live_server, demo
+):
+    """WCAG 1.4.1: every status badge on the boards carries its status as text, and a
+    symbol that differs per status, besides its colour."""
+    context = browser.new_context()
+    page = context.new_page()
+    aanmelden(page, live_server, "regie")
+    regieteam = Team.objects.get(soort=TeamSoort.REGIETEAM, leden__username="regie")
+    badges = []
+    for url in [
+        reverse("teams:bord", args=[regieteam.slug]),
+        Opgave.objects.filter(team__soort=TeamSoort.OPGAVETEAM).first().get_absolute_url(),
+        "/gebieden/FK01/",
+        "/overzicht/",
+    ]:
+        page.goto(f"{live_server.url}{url}")
+        badges += page.evaluate(
+            """() => Array.from(document.querySelectorAll(".ob-status, .ob-lokaal"), (e) => ({
+                soort: Array.from(e.classList).find((c) => c.includes("--")) || "neutraal",
+                tekst: e.innerText.replace(/[○●▲■✓]/g, "").trim(),
+                symbool: getComputedStyle(e, "::before").content,
+            }))"""
+        )
+    context.close()
+
+    soorten = {badge["soort"] for badge in badges}
+    assert {"ob-status--zorg", "ob-lokaal--aandacht", "ob-lokaal--loopt"} <= soorten
+    for badge in badges:
+        assert badge["tekst"], badge
+        assert badge["symbool"] not in {"none", "normal", '""'}, badge
+    symbool_per_soort = {badge["soort"]: badge["symbool"] for badge in badges}
+    for groep in ("ob-status", "ob-lokaal"):
+        symbolen = [s for k, s in symbool_per_soort.items() if k.startswith(f"{groep}--")]
+        assert len(symbolen) == len(set(symbolen)), symbool_per_soort
