@@ -15,7 +15,7 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from playwright.sync_api import Browser, Page, expect
 
-from opgaven.models import Actie, Opgave
+from opgaven.models import Actie, Opgave, OpgaveGebied
 from opgaven.peilmomenten import leg_peilmoment_vast
 from teams.models import Team, TeamSoort
 from tests.test_authorization import EXPECTED, ROLES, arguments
@@ -222,25 +222,21 @@ def test_at_320_css_pixels_no_page_scrolls_sideways_except_in_labelled_board_reg
 ):
     """WCAG 1.4.10 Reflow: 320 CSS px is a 1280 px screen at 400% zoom. The page itself
     must not scroll in two directions; a board's columns may, inside a named region that
-    the keyboard can reach and scroll."""
-    context = browser.new_context(viewport={"width": 320, "height": 640})
-    page = context.new_page()
-    aanmelden(page, live_server, "regie")
-    regieteam = Team.objects.get(soort=TeamSoort.REGIETEAM, leden__username="regie")
-    opgave = Opgave.objects.filter(team__soort=TeamSoort.OPGAVETEAM).first()
+    the keyboard can reach and scroll. Every page of the walk, for the roles that between
+    them see every board and form."""
     problemen = []
-    for url in [
-        "/",
-        regieteam.get_absolute_url(),
-        reverse("teams:bord", args=[regieteam.slug]),
-        opgave.get_absolute_url(),
-        "/gebieden/",
-        "/gebieden/FK01/",
-        "/overzicht/",
-        "/belemmeringen/",
-        "/melden/",
-        "/toegankelijkheid/",
-    ]:
+    for role in ["regie", "lid", "beheer"]:
+        context = browser.new_context(viewport={"width": 320, "height": 640})
+        page = context.new_page()
+        aanmelden(page, live_server, role)
+        problemen += _breder_dan_het_scherm(page, live_server, paginas_van(role) + ["/"])
+        context.close()
+    assert problemen == [], "\n".join(problemen)
+
+
+def _breder_dan_het_scherm(page: Page, live_server, urls: list[str]) -> list[str]:
+    problemen = []
+    for url in urls:
         page.goto(f"{live_server.url}{url}")
         meting = page.evaluate(
             """() => {
@@ -262,8 +258,7 @@ def test_at_320_css_pixels_no_page_scrolls_sideways_except_in_labelled_board_reg
         if meting["pagina"] > 0:
             problemen.append(f"{url}: the page is {meting['pagina']} px too wide")
         problemen.extend(f"{url}: scrolls sideways unlabelled: {e}" for e in meting["ongelabeld"])
-    context.close()
-    assert problemen == [], "\n".join(problemen)
+    return problemen
 
 
 def test_statuses_are_told_in_words_and_a_symbol_not_by_colour_alone(
@@ -301,3 +296,36 @@ def test_statuses_are_told_in_words_and_a_symbol_not_by_colour_alone(
     for groep in ("ob-status", "ob-lokaal"):
         symbolen = [s for k, s in symbool_per_soort.items() if k.startswith(f"{groep}--")]
         assert len(symbolen) == len(set(symbolen)), symbool_per_soort
+
+
+def test_axe_finds_no_violations_after_htmx_swaps_on_the_wijk_board(
+    browser: Browser, live_server, demo
+):
+    """The wijk board's in-place edit of a local status, and the conflict notice it swaps in
+    when someone else saved first (409)."""
+    context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    aanmelden(page, live_server, "regie")
+    page.goto(f"{live_server.url}/gebieden/FK01/")
+    page.wait_for_function("!!window.htmx")
+    overtredingen: dict[str, list[dict]] = {}
+
+    bewerken = page.get_by_role("link", name="Bewerken").first
+    rij_id = bewerken.get_attribute("hx-target")
+    bewerken.click()
+    rij = page.locator(rij_id)
+    expect(rij.get_by_role("button", name="Opslaan")).to_be_visible()
+    overtredingen["local status form open"] = axe_overtredingen(page)
+
+    landing = OpgaveGebied.objects.get(pk=rij_id.removeprefix("#landing-"))
+    landing.notitie = "Intussen door een ander aangepast."
+    landing.version += 1
+    landing.save()
+    with page.expect_response(lambda r: "/bewerken/" in r.url and r.status == 409):
+        rij.get_by_role("button", name="Opslaan").click()
+    expect(rij.get_by_role("alert")).to_contain_text("Iemand anders heeft dit intussen gewijzigd")
+    overtredingen["local status conflict notice"] = axe_overtredingen(page)
+
+    context.close()
+    overtredingen = {waar: lijst for waar, lijst in overtredingen.items() if lijst}
+    assert not overtredingen, "axe-core found violations:\n" + beschrijf(overtredingen)
