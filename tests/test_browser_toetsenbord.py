@@ -128,3 +128,40 @@ def test_a_belemmering_changes_status_through_its_form_with_the_keyboard_alone(
     samenvatting = page.locator(f"#belemmering-{belemmering.pk} .ob-error-summary")
     expect(samenvatting).to_be_focused()
     expect(samenvatting).to_contain_text("Schrijf op welk besluit nodig is.")
+
+
+def test_ticking_off_a_mijlpaal_keeps_the_focus_on_its_button(page: Page, live_server, demo):
+    """The mijlpalen list is swapped whole; the focus goes to the same mijlpaal's button in
+    the new list (now Heropen), not back to the top of the page."""
+    aanmelden(page, live_server, "lid")
+    opgave = Opgave.objects.get(team__leden__username="lid")
+    mijlpaal = opgave.mijlpalen.filter(gereed=False).first()
+    page.goto(f"{live_server.url}{opgave.get_absolute_url()}")
+    page.wait_for_function("!!window.htmx")
+
+    tab_naar(page, page.get_by_role("button", name=f"Vink “{mijlpaal.titel}” af"))
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("button", name=f"Heropen “{mijlpaal.titel}”")).to_be_focused()
+    assert focus_zichtbaar(page)
+    mijlpaal.refresh_from_db()
+    assert mijlpaal.gereed
+
+
+def test_after_deleting_a_card_the_focus_is_on_the_message_that_says_so(
+    page: Page, live_server, demo
+):
+    aanmelden(page, live_server, "lid")
+    opgave = Opgave.objects.get(team__leden__username="lid")
+    kaart = Actie.objects.filter(opgave=opgave).first()
+    page.goto(f"{live_server.url}{opgave.get_absolute_url()}")
+    page.wait_for_function("!!window.htmx")
+    page.on("dialog", lambda dialoog: dialoog.accept())
+
+    tab_naar(page, page.get_by_role("link", name=f"Bewerken: {kaart.titel}"))
+    page.keyboard.press("Enter")
+    tab_naar(page, page.get_by_role("button", name="Actie verwijderen"))
+    page.keyboard.press("Enter")
+    melding = page.locator("#acties").get_by_role("status")
+    expect(melding).to_have_text(f"Actie “{kaart.titel}” is verwijderd.")
+    expect(melding).to_be_focused()
+    assert not Actie.objects.filter(pk=kaart.pk).exists()

@@ -44,7 +44,8 @@ htmx.onLoad(function (content) {
 // mijlpaal ticked off) must not drop keyboard users back to the top of the page: put the
 // focus on the same control in the new content, found by its id or as the same n-th
 // control inside the nearest element with an id (the card). data-autofocus wins.
-const FOCUSBAAR = "a[href], button, input, select, textarea, summary, [tabindex]";
+const FOCUSBAAR =
+  "a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]";
 let focusPlek = null;
 
 document.body.addEventListener("htmx:beforeSwap", function (evt) {
