@@ -165,3 +165,22 @@ def test_after_deleting_a_card_the_focus_is_on_the_message_that_says_so(
     expect(melding).to_have_text(f"Actie “{kaart.titel}” is verwijderd.")
     expect(melding).to_be_focused()
     assert not Actie.objects.filter(pk=kaart.pk).exists()
+
+
+def test_a_form_sent_empty_starts_at_its_error_summary_whose_links_lead_to_the_fields(
+    page: Page, live_server, demo
+):
+    """Melden posts as a whole page (no htmx): the page that comes back with errors puts
+    the focus on the error summary; its links take the keyboard to each field."""
+    aanmelden(page, live_server, "lid")
+    page.goto(f"{live_server.url}/melden/")
+    tab_naar(page, page.get_by_role("button", name="Melden", exact=True))
+    page.keyboard.press("Enter")
+
+    samenvatting = page.locator(".ob-error-summary")
+    expect(samenvatting).to_be_focused()
+    expect(samenvatting.get_by_role("heading")).to_have_text("Controleer de invoer")
+    tab_naar(page, samenvatting.get_by_role("link", name="Titel: Dit veld is verplicht."))
+    page.keyboard.press("Enter")
+    expect(page.get_by_label("Titel")).to_be_focused()
+    expect(page.get_by_label("Titel")).to_have_attribute("aria-invalid", "true")

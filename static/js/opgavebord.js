@@ -17,7 +17,13 @@ htmx.config.responseHandling = [
 // screen-reader users continue where the change happened.
 htmx.onLoad(function (content) {
   if (content === document.body) {
-    return; // the first page load: the browser's own autofocus handles it
+    // A whole page that comes back with errors (a form sent without htmx) starts at its
+    // error summary; otherwise the browser's own autofocus handles the first load.
+    const samenvatting = document.querySelector(".ob-error-summary[data-autofocus]");
+    if (samenvatting) {
+      samenvatting.focus();
+    }
+    return;
   }
   const target = content.matches("[data-autofocus]")
     ? content
