@@ -27,6 +27,7 @@ urlpatterns = [
     path("overzicht/", gebieden_views.overzicht, name="overzicht"),
     path("belemmeringen/", opgaven_views.belemmeringen_bord, name="belemmeringen"),
     path("melden/", opgaven_views.melden, name="melden"),
+    path("toegankelijkheid/", opgaven_views.toegankelijkheid, name="toegankelijkheid"),
     path(
         "belemmeringen/<int:pk>/status/",
         opgaven_views.belemmering_status,

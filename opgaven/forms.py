@@ -235,6 +235,8 @@ class MeldingForm(forms.ModelForm):
 
     def __init__(self, *args, opgaven, **kwargs):
         super().__init__(*args, **kwargs)
+        # Two radio buttons, without a third "---------" for none: the field is required.
+        self.fields["soort"].choices = Melding._meta.get_field("soort").choices
         self.fields["gebied"].queryset = Gebied.objects.geldig().order_by("pad")
         self.fields["gebied"].label_from_instance = lambda g: (
             f"{g.naam} ({g.get_niveau_display().lower()} {g.code})"

@@ -1,3 +1,6 @@
+import datetime
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -70,6 +73,12 @@ def home(request: HtmxHttpRequest):
     )
 
 
+# The opgave board holds several forms with the same field names: each its own element ids.
+NIEUWE_ACTIE_IDS = "nieuw_%s"
+VOORTGANG_IDS = "voortgang_%s"
+BELEMMERING_IDS = "belemmering_%s"
+
+
 def _bord_context(request: HtmxHttpRequest, opgave: Opgave, **extra) -> dict:
     """Everything the opgave board shows, in a fixed number of queries."""
     mag_wijzigen = kan_wijzigen(request.user, opgave)
@@ -135,9 +144,11 @@ def _bord_context(request: HtmxHttpRequest, opgave: Opgave, **extra) -> dict:
     }
     if mag_wijzigen:
         context |= {
-            "actie_form": ActieForm(opgave=opgave, initial={"kolom": Kolom.TE_DOEN}),
-            "voortgang_form": VoortgangForm(),
-            "belemmering_form": BelemmeringSnelForm(),
+            "actie_form": ActieForm(
+                opgave=opgave, initial={"kolom": Kolom.TE_DOEN}, auto_id=NIEUWE_ACTIE_IDS
+            ),
+            "voortgang_form": VoortgangForm(auto_id=VOORTGANG_IDS),
+            "belemmering_form": BelemmeringSnelForm(auto_id=BELEMMERING_IDS),
         }
     return context | extra
 
@@ -178,7 +189,7 @@ def opgave_detail(request: HtmxHttpRequest, pk: int):
 @login_required
 def actie_toevoegen(request: HtmxHttpRequest, pk: int):
     opgave = get_opgave_for_user(request, pk, write=True)
-    form = ActieForm(request.POST, opgave=opgave)
+    form = ActieForm(request.POST, opgave=opgave, auto_id=NIEUWE_ACTIE_IDS)
     if not form.is_valid():
         return _render_bord(request, opgave, "acties", status=422, actie_form=form)
     with transaction.atomic():
@@ -218,7 +229,10 @@ def actie_bewerken(request: HtmxHttpRequest, pk: int, actie_pk: int):
     opgave = get_opgave_for_user(request, pk, write=True)
     actie = _actie(opgave, actie_pk)
     form = ActieForm(
-        request.POST if request.method == "POST" else None, instance=actie, opgave=opgave
+        request.POST if request.method == "POST" else None,
+        instance=actie,
+        opgave=opgave,
+        auto_id=f"actie{actie.pk}_%s",  # the board's own new-actie form is on the same page
     )
     context = {"opgave": opgave, "actie": actie, "form": form}
     status = 200
@@ -246,7 +260,7 @@ def actie_verplaatsen(request: HtmxHttpRequest, pk: int, actie_pk: int):
     actie = _actie(opgave, actie_pk)
     form = VerplaatsActieForm(request.POST)
     if not form.is_valid():
-        return _render_bord(request, opgave, "acties", status=422)
+        return _render_bord(request, opgave, "acties", status=422, verplaatsen_mislukt=True)
     try:
         verplaats_actie(
             actie_id=actie.pk,
@@ -282,7 +296,7 @@ def mijlpaal_afvinken(request: HtmxHttpRequest, pk: int, mijlpaal_pk: int):
     mijlpaal = get_object_or_404(opgave.mijlpalen, pk=mijlpaal_pk)
     form = MijlpaalAfvinkForm(request.POST, instance=mijlpaal)
     if not form.is_valid():
-        return _render_bord(request, opgave, "mijlpalen", status=422)
+        return _render_bord(request, opgave, "mijlpalen", status=422, mijlpaal_mislukt=True)
     try:
         bewaar_bewerking(
             form.instance, versie=form.cleaned_data["versie"], velden=["gereed", "gereed_op"]
@@ -296,7 +310,7 @@ def mijlpaal_afvinken(request: HtmxHttpRequest, pk: int, mijlpaal_pk: int):
 @login_required
 def voortgang_toevoegen(request: HtmxHttpRequest, pk: int):
     opgave = get_opgave_for_user(request, pk, write=True)
-    form = VoortgangForm(request.POST)
+    form = VoortgangForm(request.POST, auto_id=VOORTGANG_IDS)
     if not form.is_valid():
         return _render_bord(request, opgave, "voortgang", status=422, voortgang_form=form)
     form.instance.opgave = opgave
@@ -309,7 +323,7 @@ def voortgang_toevoegen(request: HtmxHttpRequest, pk: int):
 @login_required
 def belemmering_toevoegen(request: HtmxHttpRequest, pk: int):
     opgave = get_opgave_for_user(request, pk, write=True)
-    form = BelemmeringSnelForm(request.POST)
+    form = BelemmeringSnelForm(request.POST, auto_id=BELEMMERING_IDS)
     if not form.is_valid():
         return _render_bord(request, opgave, "belemmeringen", status=422, belemmering_form=form)
     with transaction.atomic():
@@ -330,6 +344,30 @@ def health(request: HttpRequest):
     except DatabaseError:
         return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+# The day the accessibility statement was last reviewed; change it with the statement.
+TOEGANKELIJKHEID_HERZIEN = datetime.date(2026, 11, 29)
+
+
+def vendor_versie(naam: str) -> str:
+    """The version of a vendored front-end library, as static/vendor/VERSIONS.txt pins it."""
+    versies = (settings.BASE_DIR / "static" / "vendor" / "VERSIONS.txt").read_text()
+    for regel in versies.splitlines()[1:]:
+        bibliotheek, versie, *_rest = regel.split("\t")
+        if bibliotheek == naam:
+            return versie
+    raise LookupError(naam)
+
+
+@require_safe
+def toegankelijkheid(request: HttpRequest):
+    """The accessibility statement (toegankelijkheidsverklaring): public, like the law wants."""
+    return render(
+        request,
+        "opgaven/toegankelijkheid.html",
+        {"axe_versie": vendor_versie("axe-core"), "herzien": TOEGANKELIJKHEID_HERZIEN},
+    )
 
 
 def _belemmeringen_context(request: HtmxHttpRequest, filter_form, **extra) -> dict:

@@ -115,7 +115,7 @@ def team_detail(request: HtmxHttpRequest, slug: str):
 @login_required
 def lid_toevoegen(request: HtmxHttpRequest, slug: str):
     team = get_team_for_user(request, slug, write=True)
-    form = LidmaatschapForm(request.POST, team=team)
+    form = LidmaatschapForm(request.POST, team=team, auto_id=LID_IDS)
     if not form.is_valid():
         return _render_deel(request, team, "leden", status=422, lid_form=form)
     lidmaatschap = form.save()
@@ -137,7 +137,9 @@ def lid_verwijderen(request: HtmxHttpRequest, slug: str, pk: int):
 @login_required
 def opgave_toewijzen(request: HtmxHttpRequest, slug: str):
     team = get_team_for_user(request, slug, write=True)
-    form = OpgaveToewijzenForm(request.POST, keuzes=_toewijsbare_opgaven(request, team))
+    form = OpgaveToewijzenForm(
+        request.POST, keuzes=_toewijsbare_opgaven(request, team), auto_id=TOEWIJS_IDS
+    )
     if not form.is_valid():
         return _render_deel(request, team, "opgaven", status=422, toewijs_form=form)
     with transaction.atomic():
@@ -152,7 +154,7 @@ def opgave_toewijzen(request: HtmxHttpRequest, slug: str):
 @login_required
 def gast_uitnodigen(request: HtmxHttpRequest, slug: str):
     team = get_team_for_user(request, slug, write=True)
-    form = GastForm(request.POST, team=team)
+    form = GastForm(request.POST, team=team, auto_id=GAST_IDS)
     if not form.is_valid():
         return _render_deel(request, team, "gasten", status=422, gast_form=form)
     gast, opgave = form.cleaned_data["gast"], form.cleaned_data["opgave"]
@@ -209,6 +211,12 @@ def _gasten(team: Team) -> list[dict]:
     return list(gasten.values())
 
 
+# The team page holds three forms, two with a field `opgave`: each its own element ids.
+LID_IDS = "lid_%s"
+TOEWIJS_IDS = "toewijzen_%s"
+GAST_IDS = "gast_%s"
+
+
 def _team_context(request: HtmxHttpRequest, team: Team, **formulieren) -> dict:
     mag_beheren = kan_team_beheren(request.user, team)
     lidmaatschappen = list(
@@ -243,11 +251,13 @@ def _team_context(request: HtmxHttpRequest, team: Team, **formulieren) -> dict:
             pk__in=landt_hier.values("team")
         ).order_by("naam")
     if mag_beheren:
-        context["lid_form"] = formulieren.get("lid_form") or LidmaatschapForm(team=team)
-        context["toewijs_form"] = formulieren.get("toewijs_form") or OpgaveToewijzenForm(
-            keuzes=_toewijsbare_opgaven(request, team)
+        context["lid_form"] = formulieren.get("lid_form") or LidmaatschapForm(
+            team=team, auto_id=LID_IDS
         )
-        context["gast_form"] = formulieren.get("gast_form") or GastForm(team=team)
+        context["toewijs_form"] = formulieren.get("toewijs_form") or OpgaveToewijzenForm(
+            keuzes=_toewijsbare_opgaven(request, team), auto_id=TOEWIJS_IDS
+        )
+        context["gast_form"] = formulieren.get("gast_form") or GastForm(team=team, auto_id=GAST_IDS)
         context["gasten"] = _gasten(team)
     return context
 

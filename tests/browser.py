@@ -14,3 +14,30 @@ def sleep(page: Page, kaart: Locator, doel: Locator) -> None:
     doel.hover(position={"x": 32, "y": 8})
     page.wait_for_timeout(300)
     page.mouse.up()
+
+
+def tab_naar(page: Page, doel: Locator, *, terug: bool = False, maximaal: int = 300) -> int:
+    """Press Tab (Shift+Tab with `terug`) until `doel` has the focus, as someone without a
+    mouse does; fails when it cannot be reached that way. Returns the number of presses."""
+    toets = "Shift+Tab" if terug else "Tab"
+    for stap in range(1, maximaal + 1):
+        page.keyboard.press(toets)
+        if doel.evaluate("e => e === document.activeElement"):
+            return stap
+    raise AssertionError(f"{doel} is not reached with {maximaal} x {toets}")
+
+
+def focus_zichtbaar(page: Page) -> bool:
+    """Whether the element in focus matches :focus-visible and shows it: an outline or a
+    box-shadow that is not none."""
+    return page.evaluate(
+        """() => {
+            const e = document.activeElement;
+            if (!e || e === document.body || !e.matches(":focus-visible")) {
+                return false;
+            }
+            const stijl = getComputedStyle(e);
+            const omlijnd = stijl.outlineStyle !== "none" && parseFloat(stijl.outlineWidth) > 0;
+            return omlijnd || stijl.boxShadow !== "none";
+        }"""
+    )

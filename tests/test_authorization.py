@@ -67,6 +67,7 @@ EXPECTED = {
     "belemmering_status": ("GET", "gedeelde_belemmering", [302, 404, 200, 200, 403, 403]),
     "belemmering_status POST": ("POST", "gedeelde_belemmering", [302, 404, 422, 422, 403, 403]),
     "admin:index": ("GET", None, [302, 302, 302, 302, 302, 200]),
+    "toegankelijkheid": ("GET", None, [200, 200, 200, 200, 200, 200]),
 }
 
 

@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from opgaven.models import Actie, Kolom, Opgave
-from tests.browser import sleep
+from tests.browser import focus_zichtbaar, sleep, tab_naar
 from tests.test_browser_home import aanmelden
 
 # serialized_rollback: the flush between live-server tests would wipe the seeded Waarden.
@@ -64,11 +64,23 @@ def test_lid_drags_an_actie_from_te_doen_to_bezig_edits_it_and_reports_progress(
 
 
 def test_the_keyboard_alternative_moves_a_card_to_another_column(page: Page, live_server, demo):
+    """Keyboard only: Tab to the card's "Te doen →" button, Enter. The focus stays on the
+    moved card, also when the change check refreshes the board a few seconds later."""
     opgave = open_bord(page, live_server)
     kaart = Actie.objects.filter(opgave=opgave, kolom=Kolom.IDEE).first()
-    page.get_by_role("button", name=f"Naar Te doen: {kaart.titel}").press("Enter")
+    knop = page.get_by_role("button", name=f"Naar Te doen: {kaart.titel}")
+    tab_naar(page, knop)
+    assert focus_zichtbaar(page)
+    expect(knop).to_be_focused()
+    page.keyboard.press("Enter")
     expect(kolom(page, "te_doen").locator(f"#actie-{kaart.pk}")).to_be_visible()
     expect(page.locator(f"#actie-{kaart.pk}")).to_be_focused()
+
+    with page.expect_response(lambda r: "sinds=" in r.url and r.status == 200, timeout=15_000):
+        pass  # the board's change check sees the move and swaps in the whole board
+    expect(page.locator(f"#actie-{kaart.pk}")).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("link", name=f"Bewerken: {kaart.titel}")).to_be_focused()
 
 
 def test_a_second_screen_sees_a_change_without_a_manual_reload(

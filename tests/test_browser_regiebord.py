@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from teams.models import Team, TeamSoort
-from tests.browser import sleep
+from tests.browser import focus_zichtbaar, sleep, tab_naar
 from tests.test_browser_home import aanmelden
 
 # serialized_rollback: the flush between live-server tests would wipe the seeded Waarden.
@@ -40,14 +40,26 @@ def test_regie_drags_the_third_opgave_to_the_top_and_after_a_reload_it_is_first(
 
 
 def test_the_keyboard_alternative_moves_a_card(page: Page, live_server, demo):
+    """Keyboard only: Tab to a card's Lager button, Enter; the focus stays on the moved card
+    (visibly), the next Tab goes into that card, and Space on Hoger moves it back."""
     open_bord(page, live_server)
     voor = kaarttitels(page)
-    page.get_by_role("button", name=f"Lager: {voor[0]}").focus()
+    tab_naar(page, page.get_by_role("button", name=f"Lager: {voor[0]}"))
+    assert focus_zichtbaar(page)
     page.keyboard.press("Enter")
     expect(page.locator(".ob-prioriteit h3 a").nth(1)).to_have_text(voor[0])
-    expect(page.locator(".ob-prioriteit").nth(1)).to_be_focused()
+    verplaatst = page.locator(".ob-prioriteit").nth(1)
+    expect(verplaatst).to_be_focused()
+    assert focus_zichtbaar(page)
+    page.keyboard.press("Tab")
+    expect(verplaatst.get_by_role("link", name=voor[0])).to_be_focused()
     page.reload()
     assert kaarttitels(page)[:2] == [voor[1], voor[0]]
+
+    tab_naar(page, page.get_by_role("button", name=f"Hoger: {voor[0]}"))
+    page.keyboard.press("Space")
+    expect(page.locator(".ob-prioriteit h3 a").first).to_have_text(voor[0])
+    expect(page.locator(".ob-prioriteit").first).to_be_focused()
 
 
 def test_a_second_screen_sees_the_new_order_without_a_manual_reload(

@@ -230,6 +230,7 @@ def test_an_unknown_column_is_refused_with_422(client, opgave, lid):
         headers=HTMX,
     )
     assert response.status_code == 422
+    assert "Deze kaart kon niet worden verplaatst" in response.content.decode()
 
 
 def test_deleting_a_card_closes_the_gap(client, opgave, lid):
@@ -271,6 +272,17 @@ def test_ticking_off_a_mijlpaal_someone_else_changed_answers_409(client, opgave,
     )
     assert response.status_code == 409
     assert Mijlpaal.objects.get(pk=mijlpaal.pk).gereed
+
+
+def test_ticking_off_a_mijlpaal_without_its_version_says_why_it_failed(client, opgave, lid):
+    mijlpaal = MijlpaalFactory(opgave=opgave)
+    client.force_login(lid)
+    response = client.post(
+        url(opgave, f"mijlpalen/{mijlpaal.pk}/afvinken/"), {"gereed": "on"}, headers=HTMX
+    )
+    assert response.status_code == 422
+    assert "Deze mijlpaal kon niet worden gewijzigd" in response.content.decode()
+    assert not Mijlpaal.objects.get(pk=mijlpaal.pk).gereed
 
 
 def test_a_member_adds_a_voortgangsupdate(client, opgave, lid):

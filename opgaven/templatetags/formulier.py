@@ -5,6 +5,7 @@ from django import forms, template
 register = template.Library()
 
 KLASSEN = {
+    forms.RadioSelect: "ob-keuzes",  # the browser's own radio buttons, in a fieldset
     forms.Select: "utrecht-select utrecht-select--html-select",
     forms.SelectMultiple: "utrecht-select utrecht-select--html-select",
     forms.Textarea: "utrecht-textarea utrecht-textarea--html-textarea",
@@ -31,3 +32,10 @@ def invoer(veld: forms.BoundField):
     if beschreven_door:
         attrs["aria-describedby"] = " ".join(beschreven_door)
     return veld.as_widget(attrs=attrs)
+
+
+@register.filter
+def is_keuzegroep(veld: forms.BoundField) -> bool:
+    """Radio buttons (and checkbox lists): a group that needs a fieldset and legend, where
+    a single input has a label."""
+    return isinstance(veld.field.widget, forms.RadioSelect)

@@ -17,7 +17,13 @@ htmx.config.responseHandling = [
 // screen-reader users continue where the change happened.
 htmx.onLoad(function (content) {
   if (content === document.body) {
-    return; // the first page load: the browser's own autofocus handles it
+    // A whole page that comes back with errors (a form sent without htmx) starts at its
+    // error summary; otherwise the browser's own autofocus handles the first load.
+    const samenvatting = document.querySelector(".ob-error-summary[data-autofocus]");
+    if (samenvatting) {
+      samenvatting.focus();
+    }
+    return;
   }
   const target = content.matches("[data-autofocus]")
     ? content
@@ -38,4 +44,57 @@ htmx.onLoad(function (content) {
     target.setAttribute("tabindex", "-1");
   }
   target.focus();
+});
+
+// A swap that replaces the control in focus (the change check refreshing a board, a
+// mijlpaal ticked off) must not drop keyboard users back to the top of the page: put the
+// focus on the same control in the new content, found by its id or as the same n-th
+// control inside the nearest element with an id (the card). data-autofocus wins.
+const FOCUSBAAR =
+  "a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]";
+let focusPlek = null;
+
+document.body.addEventListener("htmx:beforeSwap", function (evt) {
+  focusPlek = null;
+  const actief = document.activeElement;
+  if (!actief || actief === document.body || !evt.detail.target.contains(actief)) {
+    return;
+  }
+  const houder = actief.id ? actief : actief.parentElement.closest("[id]");
+  if (!houder) {
+    return;
+  }
+  const index =
+    actief === houder ? -1 : Array.from(houder.querySelectorAll(FOCUSBAAR)).indexOf(actief);
+  focusPlek = { id: houder.id, index: index };
+});
+
+document.body.addEventListener("htmx:afterSettle", function () {
+  const plek = focusPlek;
+  focusPlek = null;
+  if (!plek || (document.activeElement && document.activeElement !== document.body)) {
+    return;
+  }
+  const houder = document.getElementById(plek.id);
+  const doel = houder && (plek.index < 0 ? houder : houder.querySelectorAll(FOCUSBAAR)[plek.index]);
+  if (!doel) {
+    return;
+  }
+  if (doel.tabIndex < 0 && !doel.hasAttribute("tabindex")) {
+    doel.setAttribute("tabindex", "-1");
+  }
+  doel.focus({ preventScroll: true });
+});
+
+// Escape inside an inline edit form does what its cancel link does.
+document.body.addEventListener("keydown", function (evt) {
+  if (evt.key !== "Escape" || evt.defaultPrevented) {
+    return;
+  }
+  const formulier = evt.target.closest && evt.target.closest("[data-bewerken]");
+  const annuleren = formulier && formulier.querySelector("[data-annuleren]");
+  if (annuleren) {
+    evt.preventDefault();
+    annuleren.click();
+  }
 });
