@@ -18,6 +18,7 @@ from django_htmx.middleware import HtmxDetails
 from gebieden.models import Gebied
 from opgaven.activiteit import activiteit
 from opgaven.belemmeringen import (
+    MET_OPGAVEN,
     behandelbaar,
     kengetallen,
     zet_status,
@@ -377,8 +378,8 @@ def _belemmeringen_context(request: HtmxHttpRequest, filter_form, **extra) -> di
     op_bord = filter_form.op_bord(belemmeringen)
     kaarten = list(
         op_bord.select_related("gebied", "eigenaar")
-        .defer("gebied__omtrek", "gebied__aliassen")
-        .prefetch_related(Prefetch("opgaven", Opgave.objects.order_by("titel")))
+        .only(*KAARTVELDEN)
+        .prefetch_related(MET_OPGAVEN)
         .order_by("aangemaakt_op")
     )
     mag = behandelbaar(request.user)
@@ -401,6 +402,15 @@ def _belemmeringen_context(request: HtmxHttpRequest, filter_form, **extra) -> di
     } | extra
 
 
+# The columns a belemmering card shows (its description is on the opgave board, not here).
+KAARTVELDEN = [
+    "id", "version", "titel", "ernst", "status", "escalatieniveau", "geescaleerd_op",
+    "escalatie_besluit", "escalatie_bij", "escalatie_deadline", "oplossing", "opgelost_op",
+    "aangemaakt_op", "gebied__naam", "gebied__pad", "eigenaar__first_name",
+    "eigenaar__last_name", "eigenaar__username",
+]  # fmt: skip
+
+
 def _kaart(
     belemmering: Belemmering, mag_behandelen: bool, querystring: str, bijgewerkt=None
 ) -> None:
@@ -412,7 +422,7 @@ def _kaart(
         belemmering.pk, belemmering.version, belemmering.titel, belemmering.leeftijd,
         belemmering.gebied and belemmering.gebied.naam,
         eigenaar and (eigenaar.get_full_name() or eigenaar.username),
-        [(opgave.pk, opgave.titel) for opgave in belemmering.opgaven.all()],
+        [(opgave.pk, opgave.titel) for opgave in belemmering.geblokkeerde_opgaven],
         belemmering.escalatie_verlopen, mag_behandelen, hasattr(belemmering, "status_form"),
         querystring, belemmering.pk == bijgewerkt,
     )  # fmt: skip
@@ -457,7 +467,9 @@ def belemmering_status(request: HtmxHttpRequest, pk: int):
     """Move a belemmering to another column; escalating and resolving ask for their details.
     GET opens the card's status form: in place with htmx, on the whole board without."""
     belemmering = get_object_or_404(
-        zichtbare_belemmeringen(request.user).prefetch_related("opgaven").select_related("gebied"),
+        zichtbare_belemmeringen(request.user)
+        .prefetch_related(MET_OPGAVEN)
+        .select_related("gebied"),
         pk=pk,
     )
     if not behandelbaar(request.user)(belemmering):
