@@ -66,6 +66,13 @@ def home(request: HtmxHttpRequest):
             .order_by("team__naam", "titel")
         )
     )
+    for opgave in opgaven:
+        opgave.kaartsleutel = kaartsleutel(
+            opgave.pk, opgave.titel, opgave.team.naam, opgave.status, opgave.thema,
+            opgave.aanvliegroute, opgave.gebiednamen, opgave.aantal_mijlpalen,
+            opgave.aantal_mijlpalen_gereed, opgave.laatste_status, opgave.laatste_status_datum,
+            opgave.aantal_belemmeringen_open,
+        )  # fmt: skip
     meldingen = request.user.meldingen.select_related("gebied", "opgave")[:10]
     return render(
         request,
