@@ -15,7 +15,7 @@ from gebieden.kaart import teken_kaart
 from gebieden.models import Gebied, Niveau, paden_van
 from gebieden.overzicht import maak_overzicht
 from opgaven.export import EXPORTFORMATEN, exporteer
-from opgaven.kaartcache import kaartsleutel
+from opgaven.kaartcache import haal_kaarten, kaartsleutel
 from opgaven.models import Belemmering, OpgaveGebied
 from opgaven.peilmomenten import veranderingen_sinds, zichtbare_peilmomenten
 from opgaven.versioning import VersieConflict, bewaar_bewerking
@@ -80,6 +80,7 @@ def _wijkbord_context(request: HtmxHttpRequest, gebied: Gebied, **extra) -> dict
     for landing in landingen:
         landing.mag_bewerken = mag_bewerken(landing)
         _rij(landing, gebied)
+    haal_kaarten(landingen, "wijkrij", "rijsleutel")
     return {
         "gebied": gebied,
         "voorouders": list(

@@ -35,7 +35,7 @@ from opgaven.forms import (
     VerplaatsActieForm,
     VoortgangForm,
 )
-from opgaven.kaartcache import kaartsleutel
+from opgaven.kaartcache import haal_kaarten, kaartsleutel
 from opgaven.models import Actie, Belemmering, BelemmeringStatus, Kolom, Opgave, met_gebiednamen
 from opgaven.ordering import BordGewijzigd, vergrendel_bord, verplaats_actie, volgende_positie
 from opgaven.versioning import VersieConflict, bewaar_bewerking
@@ -73,6 +73,7 @@ def home(request: HtmxHttpRequest):
             opgave.aantal_mijlpalen_gereed, opgave.laatste_status, opgave.laatste_status_datum,
             opgave.aantal_belemmeringen_open,
         )  # fmt: skip
+    haal_kaarten(opgaven, "opgavekaart")
     meldingen = request.user.meldingen.select_related("gebied", "opgave")[:10]
     return render(
         request,
@@ -114,6 +115,7 @@ def _bord_context(request: HtmxHttpRequest, opgave: Opgave, **extra) -> dict:
                 actie.na_voor_hoger, actie.na_voor_lager, mag_wijzigen,
                 actie.pk == extra.get("verplaatst"),
             )  # fmt: skip
+    haal_kaarten(acties, "actiekaart")
     belemmeringen = list(
         Belemmering.objects.filter(opgaven=opgave)
         .select_related("eigenaar", "gebied")
@@ -396,6 +398,7 @@ def _belemmeringen_context(request: HtmxHttpRequest, filter_form, **extra) -> di
         if belemmering.pk == extra.get("open_pk") and mag_behandelen:
             belemmering.status_form = extra.get("open_form") or _status_form(belemmering)
         _kaart(belemmering, mag_behandelen, querystring, extra.get("bijgewerkt"))
+    haal_kaarten(kaarten, "belemmeringkaart")
     kolommen = [
         (status, [b for b in kaarten if b.status == status.value]) for status in BelemmeringStatus
     ]

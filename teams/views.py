@@ -17,7 +17,7 @@ from django_htmx.middleware import HtmxDetails
 
 from opgaven.export import EXPORTFORMATEN, exporteer, regiebord_blad
 from opgaven.forms import TriageForm
-from opgaven.kaartcache import kaartsleutel
+from opgaven.kaartcache import haal_kaarten, kaartsleutel
 from opgaven.meldingen import handel_af, meldingen_voor
 from opgaven.models import (
     Opgave,
@@ -319,6 +319,7 @@ def _bord_context(request: HtmxHttpRequest, team: Team) -> dict:
             index == 0, opgave.na_voor_hoger, opgave.na_voor_lager, opgave.verplaats_url,
             mag_prioriteren,
         )  # fmt: skip
+    haal_kaarten(opgaven, "regiekaart")
     in_uitvoering = sum(opgave.status == OpgaveStatus.IN_UITVOERING for opgave in opgaven)
     return {
         "team": team,
