@@ -16,9 +16,14 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
-from guardian.shortcuts import assign_perm, get_objects_for_user, remove_perm
+from guardian.shortcuts import assign_perm, remove_perm
 
-from opgaven.models import Opgave, OpgaveGebied
+from opgaven.models import (
+    Opgave,
+    OpgaveGebied,
+    OpgaveGroupObjectPermission,
+    OpgaveUserObjectPermission,
+)
 from teams.models import COORDINATOREN_GROEP, Lidmaatschap, Rol, Team
 
 Gebruiker = AbstractBaseUser | AnonymousUser
@@ -101,16 +106,28 @@ def ziet_alles(user: Gebruiker) -> bool:
     return is_beheerder(user) or is_coordinator(user)
 
 
+def _met_objectrecht(user: Gebruiker, codename: str) -> Q:
+    """Opgaven on which django-guardian gives the user `codename`, directly or through one of
+    their groups: what `get_objects_for_user(..., accept_global_perms=False,
+    with_superuser=False)` answers, read straight from the direct-FK permission tables (the
+    same SQL without joining permissions and content types, and much cheaper to build for
+    every page)."""
+    via_groep = OpgaveGroupObjectPermission.objects.filter(
+        permission__codename=codename, group__user=user
+    ).values("content_object_id")
+    eigen = OpgaveUserObjectPermission.objects.filter(
+        permission__codename=codename, user=user
+    ).values("content_object_id")
+    return Q(pk__in=via_groep) | Q(pk__in=eigen)
+
+
 def zichtbare_opgaven(user: Gebruiker) -> QuerySet[Opgave]:
     """The opgaven this user may see, as one queryset (one SQL query, whatever the count)."""
     if not user.is_authenticated:
         return Opgave.objects.none()
     if ziet_alles(user):
         return Opgave.objects.all()
-    met_objectrecht = get_objects_for_user(
-        user, BEKIJKEN, klass=Opgave, with_superuser=False, accept_global_perms=False
-    )
-    zichtbaar = Q(pk__in=met_objectrecht.values("pk"))
+    zichtbaar = _met_objectrecht(user, BEKIJKEN)
     for pad in regie_paden(user):
         zichtbaar |= Q(
             pk__in=Opgave.objects.filter(opgave_gebieden__gebied__pad__startswith=pad).values("pk")
@@ -122,9 +139,7 @@ def wijzigbare_opgaven(user: Gebruiker) -> QuerySet[Opgave]:
     """The opgaven this user may change: their teams' opgaven and those they are a guest on."""
     if not (user.is_authenticated and user.is_active):
         return Opgave.objects.none()
-    return get_objects_for_user(
-        user, WIJZIGEN, klass=Opgave, with_superuser=False, accept_global_perms=False
-    )
+    return Opgave.objects.filter(_met_objectrecht(user, WIJZIGEN))
 
 
 def kan_bekijken(user: Gebruiker, opgave: Opgave) -> bool:
