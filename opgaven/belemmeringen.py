@@ -21,7 +21,7 @@ from opgaven.versioning import bewaar_bewerking
 from teams.permissions import (
     Gebruiker,
     regie_paden,
-    wijzigbare_opgaven,
+    wijzigbare_ids,
     zichtbare_opgaven,
     ziet_alles,
 )
@@ -52,7 +52,7 @@ def behandelbaar(user: Gebruiker) -> Callable[[Belemmering], bool]:
     whose gebied covers it. Needs `MET_OPGAVEN` prefetched; costs two queries for any list."""
     if not (user.is_authenticated and user.is_active):
         return lambda belemmering: False
-    eigen = set(wijzigbare_opgaven(user).values_list("pk", flat=True))
+    eigen = wijzigbare_ids(user)
     paden = regie_paden(user)
 
     def mag(belemmering: Belemmering) -> bool:
