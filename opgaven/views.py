@@ -137,7 +137,7 @@ def _bord_context(request: HtmxHttpRequest, opgave: Opgave, **extra) -> dict:
         "stand": opgave.bord_versie,
         "mag_wijzigen": mag_wijzigen,
         "kolommen": kolommen,
-        "gebieden": opgave.opgave_gebieden.select_related("gebied"),
+        "gebieden": opgave.opgave_gebieden.select_related("gebied").defer("gebied__omtrek"),
         "mijlpalen": opgave.mijlpalen.all(),
         "updates": opgave.updates.select_related("auteur"),
         "belemmeringen_open": [b for b in belemmeringen if b.is_open],

@@ -50,8 +50,10 @@ def waardentrend(checks) -> tuple[Waardencheck | None, list[WaardeTrend]]:
     recent = list(checks.select_related("ingevuld_door").order_by("-datum", "-pk")[:AANTAL_CHECKS])
     recent.reverse()
     scores = {
-        (score.waardencheck_id, score.waarde_id): score.score
-        for score in WaardeScore.objects.filter(waardencheck__in=recent)
+        (check_id, waarde_id): score
+        for check_id, waarde_id, score in WaardeScore.objects.filter(waardencheck__in=recent)
+        .order_by()
+        .values_list("waardencheck_id", "waarde_id", "score")
     }
     trends = [
         WaardeTrend(
