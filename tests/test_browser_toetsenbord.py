@@ -97,15 +97,16 @@ def test_a_belemmering_changes_status_through_its_form_with_the_keyboard_alone(
     aanmelden(page, live_server, "regie")
     page.goto(f"{live_server.url}/belemmeringen/")
     page.wait_for_function("!!window.htmx")
-    kaart_id = page.locator('ol[data-kolom="nieuw"] > li:has(details)').first.get_attribute("id")
+    kaart_id = page.locator(
+        'ol[data-kolom="nieuw"] > li:has(a[hx-get*="/status/"])'
+    ).first.get_attribute("id")
     belemmering = Belemmering.objects.get(pk=kaart_id.removeprefix("belemmering-"))
     assert belemmering.status == BelemmeringStatus.NIEUW
     kaart = page.locator(f"#{kaart_id}")
 
     tab_naar(page, kaart.get_by_text("Status wijzigen"))
     assert focus_zichtbaar(page)
-    page.keyboard.press("Enter")  # opens the <details>
-    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")  # loads the form into the card; focus on its first field
     expect(kaart.get_by_label("Nieuwe status")).to_be_focused()
     page.keyboard.press("ArrowDown")  # Nieuw -> Opgepakt
     expect(kaart.get_by_label("Nieuwe status")).to_have_value(BelemmeringStatus.OPGEPAKT)
@@ -120,8 +121,8 @@ def test_a_belemmering_changes_status_through_its_form_with_the_keyboard_alone(
 
     # Escalating without saying what is needed: the error summary gets the focus.
     tab_naar(page, verplaatst.get_by_text("Status wijzigen"))
-    page.keyboard.press("Space")
-    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    expect(verplaatst.get_by_label("Nieuwe status")).to_be_focused()
     page.keyboard.press("ArrowDown")  # Opgepakt -> Geëscaleerd
     tab_naar(page, verplaatst.get_by_role("button", name="Opslaan"))
     page.keyboard.press("Enter")
