@@ -74,6 +74,23 @@ UNION ALL
 SELECT 'gebied', og.id, g.naam, og.lokale_status, og.urgentie, NULL, 0
 FROM opgaven_opgavegebied og JOIN gebieden_gebied g ON g.id = og.gebied_id
 WHERE og.opgave_id = %(opgave)s
+UNION ALL
+SELECT 'opgave', o.id, o.titel, o.status, t.naam, o.streefdatum, 0
+FROM opgaven_opgave o JOIN teams_team t ON t.id = o.team_id WHERE o.id = %(opgave)s
+UNION ALL
+SELECT 'teamlid', u.id, u.username, l.rol, u.first_name || ' ' || u.last_name, NULL, 0
+FROM teams_lidmaatschap l JOIN auth_user u ON u.id = l.user_id
+WHERE l.team_id = (SELECT team_id FROM opgaven_opgave WHERE id = %(opgave)s)
+UNION ALL
+SELECT 'score', s.id, w.links, s.score::text, w.rechts, c.datum, w.volgorde
+FROM teams_waardescore s
+JOIN teams_waardencheck c ON c.id = s.waardencheck_id
+JOIN teams_waarde w ON w.id = s.waarde_id
+WHERE c.id IN (
+  SELECT id FROM teams_waardencheck
+  WHERE team_id = (SELECT team_id FROM opgaven_opgave WHERE id = %(opgave)s)
+    AND (opgave_id IS NULL OR opgave_id = %(opgave)s)
+  ORDER BY datum DESC, id DESC LIMIT 6)
 """
     + "".join(
         GESCHIEDENIS.format(tabel=tabel, filter=filter)
@@ -105,6 +122,12 @@ UNION ALL
 SELECT 'belemmering', g.naam, b.titel, b.status, b.ernst, '', '', 0, 0, '', NULL, 0
 FROM opgaven_belemmering b JOIN gebieden_gebied g ON g.id = b.gebied_id
 WHERE g.pad LIKE %(pad)s AND b.status <> 'opgelost'
+UNION ALL
+SELECT 'deelgebied', g.naam, g.code, g.niveau, '', '', '', 0, 0, '', NULL, 0
+FROM gebieden_gebied g WHERE g.ouder_id = %(gebied)s
+UNION ALL
+SELECT 'bovengebied', g.naam, g.code, g.niveau, '', '', '', 0, 0, '', NULL, 0
+FROM gebieden_gebied g WHERE %(wijkpad)s LIKE g.pad || '%%' AND g.id <> %(gebied)s
 ORDER BY soort, gebied, titel
 """
 
@@ -216,7 +239,8 @@ def paginas(wereld: str) -> list[Pagina]:
         Pagina("Regieteambord", regie, f"/teams/{regieteam.slug}/bord/", REGIEBORD,
                {"team": regieteam.pk, "pad": pad}),
         Pagina("Opgavebord", lid, opgave.get_absolute_url(), OPGAVEBORD, {"opgave": opgave.pk}),
-        Pagina("Wijkbord", regie, wijk.get_absolute_url(), WIJKBORD, {"pad": wijk.pad + "%"}),
+        Pagina("Wijkbord", regie, wijk.get_absolute_url(), WIJKBORD,
+               {"pad": wijk.pad + "%", "gebied": wijk.pk, "wijkpad": wijk.pad}),
         Pagina("Overzicht", coordinator, "/overzicht/", OVERZICHT),
         Pagina("Belemmeringen", regie, "/belemmeringen/", BELEMMERINGEN, {"pad": pad}),
         Pagina("Home", lid, "/", HOME, {"user": lid_user.pk}),

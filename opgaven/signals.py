@@ -3,7 +3,7 @@ are open elsewhere see it in their next change check, whoever made the change an
 (board, admin, management command)."""
 
 from django.db.models import F
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import receiver
 
 from opgaven.models import (
@@ -31,6 +31,12 @@ def bord_van_opgave_gewijzigd(sender, instance, raw=False, **kwargs):
 def belemmering_gewijzigd(sender, instance: Belemmering, raw=False, **kwargs):
     if not raw:
         Opgave.objects.filter(belemmeringen=instance).update(bord_versie=F("bord_versie") + 1)
+
+
+@receiver(pre_delete, sender=Belemmering)
+def belemmering_verdwijnt(sender, instance: Belemmering, **kwargs):
+    # Before the delete: afterwards the link to the opgaven it blocked is gone.
+    Opgave.objects.filter(belemmeringen=instance).update(bord_versie=F("bord_versie") + 1)
 
 
 @receiver(m2m_changed, sender=Belemmering.opgaven.through)

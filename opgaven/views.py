@@ -3,6 +3,7 @@ import datetime
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import caches
 from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError, connection, transaction
 from django.db.models import Prefetch, Q
@@ -143,7 +144,7 @@ def _bord_context(request: HtmxHttpRequest, opgave: Opgave, **extra) -> dict:
         "belemmeringen_open": [b for b in belemmeringen if b.is_open],
         "belemmeringen_opgelost": [b for b in belemmeringen if not b.is_open],
         "kansen": opgave.kansen.select_related("ingediend_door"),
-        "activiteit": activiteit(opgave),
+        "activiteit": _activiteit(opgave),
         "laatste_check": laatste_check,
         "trends": trends,
         "invul_url": (
@@ -161,6 +162,17 @@ def _bord_context(request: HtmxHttpRequest, opgave: Opgave, **extra) -> dict:
             "belemmering_form": BelemmeringSnelForm(auto_id=BELEMMERING_IDS),
         }
     return context | extra
+
+
+def _activiteit(opgave: Opgave) -> list:
+    """The activity stream, cached per board state: every change that writes history also
+    raises the opgave's version or `bord_versie` (opgaven/signals.py)."""
+    sleutel = "activiteit:" + kaartsleutel(opgave.pk, opgave.version, opgave.bord_versie)
+    gebeurtenissen = caches["kaarten"].get(sleutel)
+    if gebeurtenissen is None:
+        gebeurtenissen = activiteit(opgave)
+        caches["kaarten"].set(sleutel, gebeurtenissen)
+    return gebeurtenissen
 
 
 def _render_bord(request: HtmxHttpRequest, opgave: Opgave, deel: str, *, status=200, **extra):

@@ -89,3 +89,23 @@ def test_a_regieteam_button_names_its_card_in_the_url(demo, login):
     assert client.post(url, {"na": ""}, headers=HTMX).status_code == 200
     nieuw = [k.pk for k in client.get(f"/teams/{regieteam.slug}/bord/").context["opgaven"]]
     assert nieuw[:2] == [volgorde[1], volgorde[0]]
+
+
+def test_the_activity_stream_shows_a_change_at_once(demo, login):
+    client = login("lid")
+    opgave = eigen_opgave()
+    client.get(opgave.get_absolute_url())
+    actie = opgave.acties.first()
+    actie.titel = "Huiswerkklas verhuisd naar de bieb"
+    actie.save()
+    stroom = client.get(opgave.get_absolute_url()).context["activiteit"]
+    assert stroom[0].onderwerp == "actie “Huiswerkklas verhuisd naar de bieb”"
+
+
+def test_deleting_a_belemmering_tells_the_boards_of_the_opgaven_it_blocked(demo, login):
+    opgave = eigen_opgave()
+    belemmering = opgave.belemmeringen.first()
+    voor = opgave.bord_versie
+    belemmering.delete()
+    opgave.refresh_from_db()
+    assert opgave.bord_versie > voor
