@@ -64,6 +64,7 @@ def home(request: HtmxHttpRequest):
             zichtbare_opgaven(request.user)
             .met_voortgang()
             .select_related("team")
+            .defer("beschrijving", "team__beschrijving")
             .order_by("team__naam", "titel")
         )
     )
@@ -75,7 +76,9 @@ def home(request: HtmxHttpRequest):
             opgave.aantal_belemmeringen_open,
         )  # fmt: skip
     haal_kaarten(opgaven, "opgavekaart")
-    meldingen = request.user.meldingen.select_related("gebied", "opgave")[:10]
+    meldingen = request.user.meldingen.select_related("gebied", "opgave").defer(
+        "gebied__omtrek", "opgave__beschrijving"
+    )[:10]
     return render(
         request,
         "opgaven/home.html",
