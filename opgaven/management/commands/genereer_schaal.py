@@ -1,8 +1,12 @@
 import time
+from dataclasses import fields
 
 from django.core.management.base import BaseCommand, CommandError
 
 from opgaven.schaal import Schaal, SchaalWereld
+
+# Every count of the city can be set on its own: --gebieden, --wijken, ..., --grootste-bord.
+AANTALLEN = [veld.name for veld in fields(Schaal) if veld.name != "stadsdelen"]
 
 
 class Command(BaseCommand):
@@ -16,32 +20,13 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--stadsdelen", type=int, default=8, help="Schaalt alles mee.")
         parser.add_argument("--seed", type=int, default=2026)
-        for naam in (
-            "gebieden", "wijken", "buurten", "teams", "opgaven", "kaarten", "acties",
-            "grootste-bord", "belemmeringen", "voortgangsupdates", "waardenchecks", "meldingen",
-        ):  # fmt: skip
-            parser.add_argument(f"--{naam}", type=int, default=None)
+        for naam in AANTALLEN:
+            parser.add_argument(f"--{naam.replace('_', '-')}", type=int, default=None)
 
     def handle(self, *args, **options):
         if options["stadsdelen"] < 1:
             raise CommandError("--stadsdelen moet minstens 1 zijn.")
-        overrides = {
-            veld: options[veld]
-            for veld in (
-                "gebieden",
-                "wijken",
-                "buurten",
-                "teams",
-                "opgaven",
-                "kaarten",
-                "acties",
-                "grootste_bord",
-                "belemmeringen",
-                "voortgangsupdates",
-                "waardenchecks",
-                "meldingen",
-            )  # fmt: skip
-        }
+        overrides = {naam: options[naam] for naam in AANTALLEN}
         schaal = Schaal.voor(options["stadsdelen"], **overrides)
         if schaal.teams <= schaal.stadsdelen:
             raise CommandError(
