@@ -37,7 +37,7 @@ from opgaven.forms import (
     VoortgangForm,
 )
 from opgaven.kaartcache import haal_kaarten, kaartsleutel
-from opgaven.models import Actie, Belemmering, BelemmeringStatus, Kolom, Opgave, met_gebiednamen
+from opgaven.models import Actie, Belemmering, BelemmeringStatus, Kolom, Opgave
 from opgaven.ordering import BordGewijzigd, vergrendel_bord, verplaats_actie, volgende_positie
 from opgaven.versioning import VersieConflict, bewaar_bewerking
 from teams.models import Team
@@ -59,14 +59,13 @@ class HtmxHttpRequest(HttpRequest):
 @login_required
 def home(request: HtmxHttpRequest):
     lidmaatschappen = lidmaatschappen_van(request.user)
-    opgaven = met_gebiednamen(
-        list(
-            zichtbare_opgaven(request.user)
-            .met_voortgang()
-            .select_related("team")
-            .defer("beschrijving", "team__beschrijving")
-            .order_by("team__naam", "titel")
-        )
+    opgaven = list(
+        zichtbare_opgaven(request.user)
+        .met_voortgang()
+        .met_gebiednamen()
+        .select_related("team")
+        .defer("beschrijving", "team__beschrijving")
+        .order_by("team__naam", "titel")
     )
     for opgave in opgaven:
         opgave.kaartsleutel = kaartsleutel(

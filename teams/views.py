@@ -24,7 +24,6 @@ from opgaven.models import (
     OpgaveStatus,
     OpgaveUserObjectPermission,
     Prioriteit,
-    met_gebiednamen,
 )
 from opgaven.ordering import BordGewijzigd, opgaven_op_regiebord, verplaats_prioriteit
 from opgaven.peilmomenten import leg_peilmoment_vast
@@ -295,14 +294,13 @@ def _bord_context(request: HtmxHttpRequest, team: Team) -> dict:
         .order_by()
         .values("positie")
     )
-    opgaven = met_gebiednamen(
-        list(
-            opgaven_op_regiebord(team)
-            .met_voortgang()
-            .select_related("team")
-            .annotate(prioriteit=Subquery(positie))
-            .order_by(F("prioriteit").asc(nulls_last=True), "titel")
-        )
+    opgaven = list(
+        opgaven_op_regiebord(team)
+        .met_voortgang()
+        .met_gebiednamen()
+        .select_related("team")
+        .annotate(prioriteit=Subquery(positie))
+        .order_by(F("prioriteit").asc(nulls_last=True), "titel")
     )
     verplaats_url = reverse("teams:bord_verplaats", args=[team.slug])
     mag_prioriteren = kan_prioriteren(request.user, team)
