@@ -69,3 +69,13 @@ def test_every_benchmarked_page_costs_the_same_queries_in_the_demo_and_in_a_city
     bouw_kleine_stad()
     stad_queries = query_aantallen("schaal")
     assert stad_queries == demo_queries
+    # And what they cost: a page that needs a query more shows up here, not only in `make bench`
+    # (session and user included).
+    assert demo_queries == {
+        "Regieteambord": 9,
+        "Opgavebord": 17,
+        "Wijkbord": 11,
+        "Overzicht": 10,
+        "Belemmeringen": 15,
+        "Home": 6,
+    }
