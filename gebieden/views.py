@@ -2,7 +2,6 @@ from collections import defaultdict
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -16,7 +15,7 @@ from gebieden.models import Gebied, Niveau, paden_van
 from gebieden.overzicht import maak_overzicht
 from opgaven.export import EXPORTFORMATEN, exporteer
 from opgaven.kaartcache import haal_kaarten, kaartsleutel
-from opgaven.models import Belemmering, OpgaveGebied
+from opgaven.models import Belemmering, OpgaveGebied, voortgang_annotaties
 from opgaven.peilmomenten import veranderingen_sinds, zichtbare_peilmomenten
 from opgaven.versioning import VersieConflict, bewaar_bewerking
 from teams.models import Team
@@ -55,16 +54,19 @@ def gebied_list(request: HtmxHttpRequest):
 def _wijkbord_context(request: HtmxHttpRequest, gebied: Gebied, **extra) -> dict:
     onder = Gebied.objects.onder(gebied)
     zichtbaar = zichtbare_opgaven(request.user)
-    # The outlines (GeoJSON, large for real areas) only matter for the map, not here.
+    # The outlines (GeoJSON, large for real areas) only matter for the map, not here; each
+    # row's opgave comes in the same query, with its progress figures.
+    voortgang = voortgang_annotaties("opgave_id")
     landingen = list(
         OpgaveGebied.objects.filter(gebied__in=onder, opgave__in=zichtbaar)
-        .select_related("gebied")
-        .defer("gebied__omtrek")
-        .prefetch_related(
-            Prefetch("opgave", zichtbaar.met_voortgang().select_related("team")),
-        )
+        .select_related("gebied", "opgave__team")
+        .defer("gebied__omtrek", "opgave__beschrijving", "opgave__team__beschrijving")
+        .annotate(**voortgang)
         .order_by("gebied__pad", "opgave__titel")
     )
+    for landing in landingen:
+        for naam in voortgang:
+            setattr(landing.opgave, naam, getattr(landing, naam))
     belemmeringen = list(
         Belemmering.objects.open()
         .filter(gebied__in=onder, opgaven__in=zichtbaar)

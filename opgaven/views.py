@@ -75,9 +75,7 @@ def home(request: HtmxHttpRequest):
             opgave.aantal_belemmeringen_open,
         )  # fmt: skip
     haal_kaarten(opgaven, "opgavekaart")
-    meldingen = request.user.meldingen.select_related("gebied", "opgave").defer(
-        "gebied__omtrek", "opgave__beschrijving"
-    )[:10]
+    meldingen = request.user.meldingen.select_related("gebied").defer("gebied__omtrek")[:10]
     return render(
         request,
         "opgaven/home.html",

@@ -74,7 +74,7 @@ def test_every_benchmarked_page_costs_the_same_queries_in_the_demo_and_in_a_city
     assert demo_queries == {
         "Regieteambord": 9,
         "Opgavebord": 17,
-        "Wijkbord": 11,
+        "Wijkbord": 10,
         "Overzicht": 10,
         "Belemmeringen": 15,
         "Home": 6,
