@@ -14,6 +14,7 @@ from opgaven.models import (
     Mijlpaal,
     Opgave,
     OpgaveGebied,
+    voortgang_annotaties,
 )
 from teams.models import Lidmaatschap, Team, TeamSoort, Waarde, WaardeScore
 from tests.factories import (
@@ -298,3 +299,46 @@ def test_a_new_team_with_a_deleted_teams_slug_inherits_nothing():
 
 def test_an_unsaved_belemmering_has_no_age_yet():
     assert Belemmering(titel="Nog niet opgeslagen").leeftijd == 0
+
+
+def test_area_names_come_from_the_top_down_and_only_for_the_opgave_itself():
+    stad = GebiedFactory(code="Z", naam="Zuid", niveau=Niveau.STADSDEEL)
+    wijk = GebiedFactory(code="ZA01", naam="Aalsburg", niveau=Niveau.WIJK, ouder=stad)
+    opgave, andere, zonder = OpgaveFactory(), OpgaveFactory(), OpgaveFactory()
+    OpgaveGebiedFactory(opgave=opgave, gebied=wijk)
+    OpgaveGebiedFactory(opgave=opgave, gebied=stad)
+    OpgaveGebiedFactory(opgave=andere, gebied=wijk)
+    per_opgave = {o.pk: o.gebiednamen for o in Opgave.objects.met_voortgang().met_gebiednamen()}
+    # By place in the tree (Zuid above Aalsburg), not by name.
+    assert per_opgave == {opgave.pk: ["Zuid", "Aalsburg"], andere.pk: ["Aalsburg"], zonder.pk: []}
+
+
+def test_progress_figures_read_through_a_landing_match_those_of_the_opgave():
+    opgave = OpgaveFactory()
+    MijlpaalFactory.create_batch(3, opgave=opgave, gereed=True)
+    MijlpaalFactory(opgave=opgave, gereed=False)
+    BelemmeringFactory.create_batch(2, opgaven=[opgave])
+    BelemmeringFactory(
+        opgaven=[opgave],
+        status=BelemmeringStatus.OPGELOST,
+        oplossing="Afspraak gemaakt.",
+        opgelost_op=datetime.datetime(2026, 11, 1, tzinfo=datetime.UTC),
+    )
+    opgave.updates.create(datum=datetime.date(2026, 11, 1), status="zorg", tekst="a")
+    for gebied in GebiedFactory.create_batch(2):
+        OpgaveGebiedFactory(opgave=opgave, gebied=gebied)
+    velden = voortgang_annotaties()
+    verwacht = Opgave.objects.met_voortgang().values(*velden).get(pk=opgave.pk)
+    via_landingen = list(
+        OpgaveGebied.objects.filter(opgave=opgave)
+        .annotate(**voortgang_annotaties("opgave_id"))
+        .values(*velden)
+    )
+    assert via_landingen == [verwacht, verwacht]
+    assert verwacht == {
+        "aantal_mijlpalen": 4,
+        "aantal_mijlpalen_gereed": 3,
+        "aantal_belemmeringen_open": 2,
+        "laatste_status": "zorg",
+        "laatste_status_datum": datetime.date(2026, 11, 1),
+    }

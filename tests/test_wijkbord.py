@@ -5,8 +5,10 @@ from django.test.utils import CaptureQueriesContext
 from gebieden.models import Gebied, Niveau
 from opgaven.models import OpgaveGebied
 from tests.factories import (
+    BelemmeringFactory,
     GebiedFactory,
     LidmaatschapFactory,
+    MijlpaalFactory,
     OpgaveFactory,
     OpgaveGebiedFactory,
     RegieteamFactory,
@@ -142,3 +144,28 @@ def test_an_outsider_cannot_edit_a_local_status(demo, client):
     landing = landing_in_wildeman("Ondermijning")
     client.force_login(UserFactory())
     assert client.post(f"/gebieden/FK01/opgaven/{landing.pk}/bewerken/", {}).status_code == 404
+
+
+def test_every_row_shows_the_progress_of_its_opgave_also_when_it_lands_twice(client):
+    stadsdeel = GebiedFactory(code="F", niveau=Niveau.STADSDEEL)
+    regieteam = RegieteamFactory(gebied=stadsdeel)
+    client.force_login(LidmaatschapFactory(team=regieteam).user)
+    opgave = OpgaveFactory(titel="Schuldhulp dichtbij")
+    MijlpaalFactory.create_batch(3, opgave=opgave, gereed=True)
+    MijlpaalFactory(opgave=opgave, gereed=False)
+    BelemmeringFactory.create_batch(2, opgaven=[opgave])
+    for code in ("F01", "F02"):
+        buurt = GebiedFactory(code=code, niveau=Niveau.BUURT, ouder=stadsdeel)
+        OpgaveGebiedFactory(opgave=opgave, gebied=buurt)
+    OpgaveGebiedFactory(opgave=OpgaveFactory(titel="Zonder mijlpalen"), gebied=buurt)
+    response = client.get("/gebieden/F/")
+    rijen = {
+        (landing.opgave.titel, landing.gebied.code): landing.opgave
+        for landing in response.context["landingen"]
+    }
+    assert [(o.voortgang, o.aantal_belemmeringen_open) for o in rijen.values()] == [
+        (75, 2),
+        (75, 2),
+        (0, 0),
+    ]
+    assert response.content.decode().count("75% · 2 open belemmeringen") == 2
