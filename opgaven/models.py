@@ -93,6 +93,8 @@ class _Gebiednamen(Func):
     subquery per opgave instead of a second query and a Python merge."""
 
     output_field = models.JSONField()
+    # SQLite (3.40 here) knows no ORDER BY inside an aggregate; json_group_array takes the rows
+    # in the order the inner, ordered subquery yields them.
     template = (
         "(SELECT json_group_array(naam) FROM (SELECT g.naam AS naam FROM opgaven_opgavegebied og "
         "JOIN gebieden_gebied g ON g.id = og.gebied_id WHERE og.opgave_id = %(expressions)s "
@@ -100,7 +102,7 @@ class _Gebiednamen(Func):
     )
 
     def as_postgresql(self, compiler, connection, **extra_context):
-        # jsonb, which Django reads as text and the JSONField decodes; json_agg can order.
+        # jsonb (Django reads it as text, the JSONField decodes it), ordered in the aggregate.
         return self.as_sql(
             compiler,
             connection,
