@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin
 from guardian.admin import GuardedModelAdmin
 
@@ -37,11 +38,24 @@ class DisciplineAdmin(admin.ModelAdmin):
     search_fields = ["naam"]
 
 
+class BenoemdeRijForm(forms.ModelForm):
+    """A row of a changelist with editable fields: a table cell gives its input no label, so
+    each names its field and its row ("Volgorde: Samen boven alleen")."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for veld in self.fields.values():
+            veld.widget.attrs["aria-label"] = f"{veld.label}: {self.instance}"
+
+
 @admin.register(Waarde)
 class WaardeAdmin(admin.ModelAdmin):
     list_display = ["links", "rechts", "volgorde", "actief"]
     list_editable = ["volgorde", "actief"]
     list_filter = ["actief"]
+
+    def get_changelist_form(self, request, **kwargs):
+        return super().get_changelist_form(request, form=BenoemdeRijForm, **kwargs)
 
     def has_delete_permission(self, request, obj=None):
         # Past scores refer to a waarde: deactivate it instead of deleting it.

@@ -1,7 +1,10 @@
+import re
+
 import pytest
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from django.utils.html import escape
 
 from opgaven.models import Melding
 from teams.models import Waarde
@@ -118,3 +121,32 @@ def test_beheer_manages_the_values_in_the_admin_without_deleting_them(demo, clie
     waarde.refresh_from_db()
     assert (waarde.links, waarde.volgorde, waarde.actief) == ("Doen wat echt nodig is", 9, False)
     assert waarde.scores.exists()  # past scores stay with the reworded, deactivated value
+
+
+def test_the_editable_fields_in_the_values_list_name_their_field_and_value(superuser_client):
+    html = superuser_client.get(reverse("admin:teams_waarde_changelist")).content.decode()
+    velden = re.findall(r"<input [^>]*name=\"form-\d+-(?:volgorde|actief)\"[^>]*>", html)
+    assert len(velden) == 2 * Waarde.objects.count() > 0
+    for waarde in Waarde.objects.all():
+        for veld in ("Volgorde", "Actief"):
+            assert f'aria-label="{veld}: {escape(str(waarde))}"' in html
+
+
+def test_the_values_list_still_saves_its_order(superuser_client):
+    waarden = list(Waarde.objects.order_by("pk")[:2])
+    gegevens = {
+        "form-TOTAL_FORMS": "2",
+        "form-INITIAL_FORMS": "2",
+        "form-MIN_NUM_FORMS": "0",
+        "form-MAX_NUM_FORMS": "1000",
+        "_save": "Opslaan",
+    }
+    for index, waarde in enumerate(waarden):
+        gegevens |= {
+            f"form-{index}-id": str(waarde.pk),
+            f"form-{index}-volgorde": str(50 - index),
+            f"form-{index}-actief": "on",
+        }
+    response = superuser_client.post(reverse("admin:teams_waarde_changelist"), gegevens)
+    assert response.status_code == 302
+    assert [Waarde.objects.get(pk=w.pk).volgorde for w in waarden] == [50, 49]
