@@ -3,6 +3,17 @@
 from playwright.sync_api import Locator, Page
 
 
+def wacht_op_scripts(page: Page, *namen: str) -> None:
+    """Wait until the page's scripts have defined these globals (say "htmx", "Sortable").
+
+    Waits with a function, not a string: Playwright evaluates a string expression with eval()
+    on every poll after the first, which the strict CSP blocks (an EvalError and a CSP
+    violation, but only when the scripts were not there yet at the first look: a test that
+    fails on a busy machine only). A function is evaluated once, inside the DevTools call."""
+    voorwaarde = " && ".join(f"window.{naam}" for naam in namen)
+    page.wait_for_function(f"() => !!({voorwaarde})")
+
+
 def sleep(page: Page, kaart: Locator, doel: Locator) -> None:
     """Drag a card as a person does: grab it by its title (its buttons and selects do not
     start a drag), move over the target, wait for SortableJS's animation to settle, nudge

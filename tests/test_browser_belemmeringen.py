@@ -5,7 +5,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from opgaven.models import Belemmering
-from tests.browser import sleep
+from tests.browser import sleep, wacht_op_scripts
 from tests.test_browser_home import aanmelden
 
 # serialized_rollback: the flush between live-server tests would wipe the seeded Waarden.
@@ -17,7 +17,7 @@ def test_regie_takes_up_escalates_and_resolves_a_belemmering(page: Page, live_se
     page.set_viewport_size({"width": 1600, "height": 1400})
     aanmelden(page, live_server, "regie")
     page.get_by_role("link", name="Belemmeringen").click()
-    page.wait_for_function("!!(window.htmx && window.Sortable)")
+    wacht_op_scripts(page, "htmx", "Sortable")
     kaart = page.locator(f"#belemmering-{belemmering.pk}")
 
     with page.expect_response(lambda r: "/status/" in r.url and r.status == 200):

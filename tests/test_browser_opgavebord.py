@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from opgaven.models import Actie, Kolom, Opgave
-from tests.browser import focus_zichtbaar, sleep, tab_naar
+from tests.browser import focus_zichtbaar, sleep, tab_naar, wacht_op_scripts
 from tests.test_browser_home import aanmelden
 
 # serialized_rollback: the flush between live-server tests would wipe the seeded Waarden.
@@ -20,7 +20,7 @@ def open_bord(page: Page, live_server) -> Opgave:
     page.set_viewport_size({"width": 1600, "height": 1400})  # the big screen in the meeting
     aanmelden(page, live_server, "lid")
     page.goto(f"{live_server.url}/opgaven/{opgave.pk}/")
-    page.wait_for_function("!!(window.htmx && window.Sortable)")
+    wacht_op_scripts(page, "htmx", "Sortable")
     return opgave
 
 

@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from teams.models import Team, TeamSoort
-from tests.browser import focus_zichtbaar, sleep, tab_naar
+from tests.browser import focus_zichtbaar, sleep, tab_naar, wacht_op_scripts
 from tests.test_browser_home import aanmelden
 
 # serialized_rollback: the flush between live-server tests would wipe the seeded Waarden.
@@ -23,7 +23,7 @@ def open_bord(page: Page, live_server) -> None:
     page.set_viewport_size({"width": 1600, "height": 1400})  # the big screen in the meeting
     aanmelden(page, live_server, "regie")
     page.goto(bord_url(live_server))
-    page.wait_for_function("!!(window.htmx && window.Sortable)")
+    wacht_op_scripts(page, "htmx", "Sortable")
 
 
 def test_regie_drags_the_third_opgave_to_the_top_and_after_a_reload_it_is_first(

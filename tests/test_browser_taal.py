@@ -5,6 +5,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from opgaven.models import Actie, Kolom
+from tests.browser import wacht_op_scripts
 from tests.test_browser_opgavebord import kolom, open_bord
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -24,7 +25,7 @@ def test_lid_switches_the_board_to_english_works_on_it_and_switches_back(
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.get_by_role("heading", name="Actions", exact=True)).to_be_visible()
     expect(page.get_by_role("button", name="Sign out")).to_be_visible()
-    page.wait_for_function("!!(window.htmx && window.Sortable)")
+    wacht_op_scripts(page, "htmx", "Sortable")
 
     # An htmx form answer: 422 with the error summary, in English.
     page.get_by_text("Add an action or experiment").click()

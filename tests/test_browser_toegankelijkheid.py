@@ -18,6 +18,7 @@ from playwright.sync_api import Browser, Page, expect
 from opgaven.models import Actie, Opgave, OpgaveGebied
 from opgaven.peilmomenten import leg_peilmoment_vast
 from teams.models import Team, TeamSoort
+from tests.browser import wacht_op_scripts
 from tests.test_authorization import EXPECTED, ROLES, arguments
 
 # serialized_rollback: the flush between live-server tests would wipe the seeded Waarden.
@@ -192,7 +193,7 @@ def test_axe_finds_no_violations_after_htmx_swaps_on_the_opgave_board(
     opgave = Opgave.objects.get(team__leden__username="lid")
     actie = Actie.objects.filter(opgave=opgave).first()
     page.goto(f"{live_server.url}{opgave.get_absolute_url()}")
-    page.wait_for_function("!!window.htmx")
+    wacht_op_scripts(page, "htmx")
     overtredingen: dict[str, list[dict]] = {}
 
     page.get_by_role("link", name=f"Bewerken: {actie.titel}").click()
@@ -307,7 +308,7 @@ def test_axe_finds_no_violations_after_htmx_swaps_on_the_wijk_board(
     page = context.new_page()
     aanmelden(page, live_server, "regie")
     page.goto(f"{live_server.url}/gebieden/FK01/")
-    page.wait_for_function("!!window.htmx")
+    wacht_op_scripts(page, "htmx")
     overtredingen: dict[str, list[dict]] = {}
 
     bewerken = page.get_by_role("link", name="Bewerken").first

@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from opgaven.models import Actie, Belemmering, BelemmeringStatus, Opgave
-from tests.browser import focus_zichtbaar, tab_naar
+from tests.browser import focus_zichtbaar, tab_naar, wacht_op_scripts
 from tests.test_browser_home import aanmelden
 
 # serialized_rollback: the flush between live-server tests would wipe the seeded Waarden.
@@ -50,7 +50,7 @@ def test_a_card_is_edited_saved_and_cancelled_with_the_keyboard_alone(
     opgave = Opgave.objects.get(team__leden__username="lid")
     kaart = Actie.objects.filter(opgave=opgave).first()
     page.goto(f"{live_server.url}{opgave.get_absolute_url()}")
-    page.wait_for_function("!!window.htmx")
+    wacht_op_scripts(page, "htmx")
     bewerken = page.get_by_role("link", name=f"Bewerken: {kaart.titel}")
     titel = page.locator(f"#actie-{kaart.pk}").get_by_label("Titel")
 
@@ -96,7 +96,7 @@ def test_a_belemmering_changes_status_through_its_form_with_the_keyboard_alone(
 ):
     aanmelden(page, live_server, "regie")
     page.goto(f"{live_server.url}/belemmeringen/")
-    page.wait_for_function("!!window.htmx")
+    wacht_op_scripts(page, "htmx")
     kaart_id = page.locator(
         'ol[data-kolom="nieuw"] > li:has(a[hx-get*="/status/"])'
     ).first.get_attribute("id")
@@ -138,7 +138,7 @@ def test_ticking_off_a_mijlpaal_keeps_the_focus_on_its_button(page: Page, live_s
     opgave = Opgave.objects.get(team__leden__username="lid")
     mijlpaal = opgave.mijlpalen.filter(gereed=False).first()
     page.goto(f"{live_server.url}{opgave.get_absolute_url()}")
-    page.wait_for_function("!!window.htmx")
+    wacht_op_scripts(page, "htmx")
 
     tab_naar(page, page.get_by_role("button", name=f"Vink “{mijlpaal.titel}” af"))
     page.keyboard.press("Enter")
@@ -155,7 +155,7 @@ def test_after_deleting_a_card_the_focus_is_on_the_message_that_says_so(
     opgave = Opgave.objects.get(team__leden__username="lid")
     kaart = Actie.objects.filter(opgave=opgave).first()
     page.goto(f"{live_server.url}{opgave.get_absolute_url()}")
-    page.wait_for_function("!!window.htmx")
+    wacht_op_scripts(page, "htmx")
     page.on("dialog", lambda dialoog: dialoog.accept())
 
     tab_naar(page, page.get_by_role("link", name=f"Bewerken: {kaart.titel}"))
