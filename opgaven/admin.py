@@ -38,6 +38,13 @@ class OpgaveAdmin(GuardedModelAdmin, GeschiedenisAdmin):
     readonly_fields = ["version", "aangemaakt_op", "gewijzigd_op"]
     inlines = [OpgaveGebiedInline, MijlpaalInline]
 
+    def get_readonly_fields(self, request, obj=None):
+        # An opgave changes team only by an explicit hand-over on its board
+        # (opgaven.overdracht), never as an ordinary edit.
+        if obj is not None:
+            return [*self.readonly_fields, "team"]
+        return self.readonly_fields
+
 
 @admin.register(Actie)
 class ActieAdmin(GeschiedenisAdmin):

@@ -278,3 +278,24 @@ class TriageForm(forms.Form):
         elif cleaned.get("besluit") and not cleaned.get("opgave"):
             self.add_error("opgave", _("Kies de opgave waar het bij hoort."))
         return cleaned
+
+
+class OverdrachtForm(forms.Form):
+    """Handing an opgave to another team: which team, on top of which version, and an explicit
+    confirmation, because the owning team loses access."""
+
+    team = forms.ModelChoiceField(queryset=Team.objects.none(), label=_("Naar welk team?"))
+    bevestigd = forms.BooleanField(label=_("Ik draag deze opgave over"))
+    versie = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, opgave: Opgave, teams, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["team"].queryset = teams.exclude(pk=opgave.team_id).order_by("naam")
+        self.fields["team"].help_text = _(
+            "Staat het team er niet bij? Functioneel beheer kan de opgave overdragen."
+        )
+        self.fields["bevestigd"].help_text = _(
+            "%(team)s kan de opgave daarna niet meer zien of wijzigen, tenzij het toegang "
+            "krijgt van het nieuwe team."
+        ) % {"team": opgave.team.naam}
+        self.fields["versie"].initial = opgave.version

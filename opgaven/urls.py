@@ -24,6 +24,7 @@ urlpatterns = [
         views.mijlpaal_afvinken,
         name="mijlpaal_afvinken",
     ),
+    path("<int:pk>/overdragen/", views.opgave_overdragen, name="overdragen"),
     path("<int:pk>/voortgang/", views.voortgang_toevoegen, name="voortgang_toevoegen"),
     path("<int:pk>/belemmeringen/", views.belemmering_toevoegen, name="belemmering_toevoegen"),
 ]

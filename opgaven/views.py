@@ -33,20 +33,25 @@ from opgaven.forms import (
     BelemmeringStatusForm,
     MeldingForm,
     MijlpaalAfvinkForm,
+    OverdrachtForm,
     VerplaatsActieForm,
     VoortgangForm,
 )
 from opgaven.kaartcache import haal_kaarten, kaartsleutel
 from opgaven.models import Actie, Belemmering, BelemmeringStatus, Kolom, Opgave
 from opgaven.ordering import BordGewijzigd, vergrendel_bord, verplaats_actie, volgende_positie
+from opgaven.overdracht import draag_over
 from opgaven.versioning import VersieConflict, bewaar_bewerking
 from teams.models import Team
 from teams.permissions import (
     get_opgave_for_user,
     is_teamlid,
+    kan_bekijken,
+    kan_overdragen,
     kan_wijzigen,
     lidmaatschappen_van,
     zichtbare_opgaven,
+    zichtbare_teams,
 )
 from teams.waarden import waardentrend
 
@@ -137,6 +142,7 @@ def _bord_context(request: HtmxHttpRequest, opgave: Opgave, **extra) -> dict:
         "opgave": opgave,
         "stand": opgave.bord_versie,
         "mag_wijzigen": mag_wijzigen,
+        "mag_overdragen": kan_overdragen(request.user, opgave),
         "kolommen": kolommen,
         "gebieden": opgave.opgave_gebieden.select_related("gebied").defer("gebied__omtrek"),
         "mijlpalen": opgave.mijlpalen.all(),
@@ -353,6 +359,48 @@ def belemmering_toevoegen(request: HtmxHttpRequest, pk: int):
         belemmering = form.save()
         belemmering.opgaven.add(opgave)
     return _render_bord(request, opgave, "belemmeringen")
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def opgave_overdragen(request: HtmxHttpRequest, pk: int):
+    """Hand the opgave to another team: an explicit, confirmed action of the owning team's
+    trekker or functioneel beheer, recorded in the opgave's history."""
+    opgave = get_opgave_for_user(request, pk)
+    if not kan_overdragen(request.user, opgave):
+        raise PermissionDenied
+    form = OverdrachtForm(
+        request.POST if request.method == "POST" else None,
+        opgave=opgave,
+        teams=zichtbare_teams(request.user),
+    )
+    context = {"opgave": opgave, "form": form}
+    status = 200
+    if request.method == "POST":
+        if not form.is_valid():
+            status = 422
+        else:
+            nieuw_team = form.cleaned_data["team"]
+            try:
+                draag_over(opgave, naar=nieuw_team, versie=form.cleaned_data["versie"])
+            except VersieConflict:
+                opgave = get_opgave_for_user(request, pk)
+                form = OverdrachtForm(
+                    opgave=opgave,
+                    teams=zichtbare_teams(request.user),
+                    initial={"team": nieuw_team.pk},
+                )
+                context = {"opgave": opgave, "form": form, "conflict": True}
+                status = 409
+            else:
+                messages.success(
+                    request,
+                    _("“%(opgave)s” is overgedragen aan %(team)s.")
+                    % {"opgave": opgave.titel, "team": nieuw_team.naam},
+                )
+                # The old team's trekker may no longer see it: back home, where it is gone.
+                return redirect(opgave if kan_bekijken(request.user, opgave) else "home")
+    return render(request, "opgaven/overdragen.html", context, status=status)
 
 
 @require_safe

@@ -21,7 +21,15 @@ class GebruikerKeuze(forms.ModelChoiceField):
 
 
 class TeamForm(forms.ModelForm):
+    """A team's settings. Its trekker edits the name, description and focus limit; what decides
+    who sees what (whether it is a regieteam, the gebied it steers) and its web address only
+    functioneel beheer sets. A post that names such a field without that right is refused as
+    a whole, saying which field it was."""
+
     versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    # The fields only functioneel beheer sets (teams.permissions.kan_teamindeling_bepalen).
+    BEHEERVELDEN = ("slug", "soort", "gebied")
 
     class Meta:
         formfield_callback = begrens_vrije_tekst
@@ -29,18 +37,28 @@ class TeamForm(forms.ModelForm):
         fields = ["naam", "slug", "soort", "gebied", "beschrijving", "focuslimiet"]
         help_texts = {"slug": _("Voor het webadres; laat leeg om hem uit de naam te maken.")}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, mag_indelen: bool, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["slug"].required = False
-        self.fields["gebied"].queryset = Gebied.objects.geldig().order_by("pad")
+        self.fields["gebied"].queryset = Gebied.objects.geldig().defer("omtrek").order_by("pad")
         self.fields["gebied"].label_from_instance = lambda gebied: (
             f"{gebied.get_niveau_display()} {gebied.naam} ({gebied.code})"
         )
+        self.geweigerd = []
+        if not mag_indelen:
+            for naam in self.BEHEERVELDEN:
+                veld = self.fields.pop(naam)
+                if naam in self.data:
+                    self.geweigerd.append(veld.label)
         if self.instance.pk:
             self.fields["versie"].initial = self.instance.version
             self.fields["versie"].required = True
         else:
             del self.fields["versie"]
+
+    @property
+    def bewerkte_velden(self) -> list[str]:
+        return [naam for naam in self.Meta.fields if naam in self.fields]
 
     def clean_slug(self):
         slug = self.cleaned_data["slug"] or slugify(self.cleaned_data.get("naam", ""))
@@ -54,6 +72,12 @@ class TeamForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        for label in self.geweigerd:
+            self.add_error(
+                None,
+                _("Alleen functioneel beheer kan “%(veld)s” van een team instellen.")
+                % {"veld": label},
+            )
         if cleaned.get("soort") == TeamSoort.REGIETEAM and not cleaned.get("gebied"):
             self.add_error(
                 "gebied", _("Een regieteam voert de regie in een gebied: kies het gebied.")
@@ -84,15 +108,6 @@ class LidmaatschapForm(forms.ModelForm):
             team=self.instance.team, user=self.cleaned_data.get("user")
         ).exists():
             self.add_error("user", _("Deze persoon zit al in dit team."))
-
-
-class OpgaveToewijzenForm(forms.Form):
-    opgave = forms.ModelChoiceField(queryset=Opgave.objects.none(), label=_("Opgave"))
-
-    def __init__(self, *args, keuzes, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["opgave"].queryset = keuzes.select_related("team").order_by("titel")
-        self.fields["opgave"].label_from_instance = lambda o: f"{o.titel} ({o.team.naam})"
 
 
 class GastForm(forms.Form):

@@ -8,13 +8,20 @@ The rules (DESIGN.md, "Roles and permissions"):
 - coordinators see everything and change nothing; admins (staff) see everything and manage teams.
 Objects a user may not see answer 404 (no existence leak); changes to objects a user may see
 but not change answer 403.
+
+Who may grant what (README, "Security"): functioneel beheer (staff) decides which teams exist,
+whether a team is a regieteam and which gebied it steers; a team's trekker adds and removes
+members and invites partner guests to the team's opgaven; only the owning team's trekker (or
+beheer) hands an opgave to another team. Nothing else a user can post changes who may see or
+change what.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, QuerySet, Value
 from django.http import Http404, HttpRequest
 from guardian.shortcuts import assign_perm, remove_perm
 
@@ -24,7 +31,7 @@ from opgaven.models import (
     OpgaveGroupObjectPermission,
     OpgaveUserObjectPermission,
 )
-from teams.models import COORDINATOREN_GROEP, Lidmaatschap, Rol, Team
+from teams.models import COORDINATOREN_GROEP, Lidmaatschap, Team
 
 Gebruiker = AbstractBaseUser | AnonymousUser
 
@@ -101,6 +108,13 @@ def is_teamlid(user: Gebruiker, team_id: int) -> bool:
     return any(team.pk == team_id for team in teams_van(user))
 
 
+def is_trekker(user: Gebruiker, team_id: int) -> bool:
+    return any(
+        lidmaatschap.team_id == team_id and lidmaatschap.is_trekker
+        for lidmaatschap in lidmaatschappen_van(user)
+    )
+
+
 def ziet_alles(user: Gebruiker) -> bool:
     """Coordinators review across wijken and admins manage: both may look at everything."""
     return is_beheerder(user) or is_coordinator(user)
@@ -146,6 +160,43 @@ def kan_bekijken(user: Gebruiker, opgave: Opgave) -> bool:
     return zichtbare_opgaven(user).filter(pk=opgave.pk).exists()
 
 
+def is_zichtbaar(user: Gebruiker, opgave_veld: str = "pk") -> ExpressionWrapper | Value:
+    """A boolean expression: may the user see the opgave whose id the query holds in
+    `opgave_veld`? For lists that name opgaven next to something the reader may see (the
+    opgaven a belemmering blocks, a melding's outcome), so a title or link is only shown to
+    whoever may see that opgave, in the list's own query."""
+    if ziet_alles(user):
+        return Value(True, output_field=BooleanField())
+    return ExpressionWrapper(
+        Exists(zichtbare_opgaven(user).filter(pk=OuterRef(opgave_veld))),
+        output_field=BooleanField(),
+    )
+
+
+@dataclass(frozen=True)
+class Verwijzingen:
+    """Opgaven named next to something the reader may see: those the reader may see by title
+    and link, the others only as a count ("1 andere opgave")."""
+
+    zichtbaar: list[Opgave]
+    verborgen: int
+
+    @classmethod
+    def van(cls, opgaven: Iterable[Opgave]) -> "Verwijzingen":
+        """From opgaven annotated with `zichtbaar` (see `is_zichtbaar`)."""
+        opgaven = list(opgaven)
+        zichtbaar = [opgave for opgave in opgaven if opgave.zichtbaar]
+        return cls(zichtbaar=zichtbaar, verborgen=len(opgaven) - len(zichtbaar))
+
+    @property
+    def sleutel(self) -> tuple:
+        """What a cached card shows of these references."""
+        return tuple((opgave.pk, opgave.titel) for opgave in self.zichtbaar), self.verborgen
+
+    def __bool__(self) -> bool:
+        return bool(self.zichtbaar) or self.verborgen > 0
+
+
 def wijzigbare_ids(user: Gebruiker) -> set[int]:
     """The ids of `wijzigbare_opgaven`: one query per request, kept on the user object."""
     if not hasattr(user, "_wijzigbare_ids"):
@@ -174,10 +225,25 @@ def zichtbare_teams(user: Gebruiker) -> QuerySet[Team]:
 
 
 def kan_team_beheren(user: Gebruiker, team: Team) -> bool:
-    """Admins manage every team; a team's trekker manages their own."""
+    """Admins manage every team; a team's trekker manages their own: its name, description,
+    focus limit, members and partner guests."""
     if not user.is_authenticated:
         return False
-    return is_beheerder(user) or team.lidmaatschappen.filter(user=user, rol=Rol.TREKKER).exists()
+    return is_beheerder(user) or is_trekker(user, team.pk)
+
+
+def kan_teamindeling_bepalen(user: Gebruiker) -> bool:
+    """Whether a team is a regieteam, which gebied it steers and its web address are set by
+    functioneel beheer only: they decide what a team's members may see."""
+    return is_beheerder(user)
+
+
+def kan_overdragen(user: Gebruiker, opgave: Opgave) -> bool:
+    """Only the owning team's trekker (or functioneel beheer) hands an opgave to another team;
+    a guest's right to work on an opgave never moves its ownership."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    return is_beheerder(user) or is_trekker(user, opgave.team_id)
 
 
 def kan_prioriteren(user: Gebruiker, team: Team) -> bool:

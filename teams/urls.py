@@ -16,7 +16,6 @@ urlpatterns = [
     path("<slug:slug>/meldingen/<int:pk>/", views.melding_afhandelen, name="melding_afhandelen"),
     path("<slug:slug>/leden/", views.lid_toevoegen, name="lid_toevoegen"),
     path("<slug:slug>/leden/<int:pk>/verwijderen/", views.lid_verwijderen, name="lid_verwijderen"),
-    path("<slug:slug>/opgaven/", views.opgave_toewijzen, name="opgave_toewijzen"),
     path("<slug:slug>/gasten/", views.gast_uitnodigen, name="gast_uitnodigen"),
     path(
         "<slug:slug>/gasten/<int:opgave_pk>/<int:user_pk>/intrekken/",

@@ -20,7 +20,6 @@ from opgaven.forms import TriageForm
 from opgaven.kaartcache import haal_kaarten, kaartsleutel
 from opgaven.meldingen import handel_af, meldingen_voor
 from opgaven.models import (
-    Opgave,
     OpgaveStatus,
     OpgaveUserObjectPermission,
     Prioriteit,
@@ -31,7 +30,6 @@ from opgaven.versioning import VersieConflict, bewaar_bewerking
 from teams.forms import (
     GastForm,
     LidmaatschapForm,
-    OpgaveToewijzenForm,
     TeamForm,
     VerplaatsForm,
     WaardencheckForm,
@@ -44,9 +42,9 @@ from teams.permissions import (
     is_teamlid,
     kan_prioriteren,
     kan_team_beheren,
+    kan_teamindeling_bepalen,
     nodig_gast_uit,
     trek_gast_in,
-    wijzigbare_opgaven,
     zichtbare_opgaven,
     zichtbare_teams,
 )
@@ -73,7 +71,7 @@ def team_list(request: HtmxHttpRequest):
 def team_create(request: HtmxHttpRequest):
     if not is_beheerder(request.user):
         raise PermissionDenied
-    form = TeamForm(request.POST if request.method == "POST" else None)
+    form = TeamForm(request.POST if request.method == "POST" else None, mag_indelen=True)
     if request.method == "POST" and form.is_valid():
         team = form.save()
         messages.success(request, _("Team %(naam)s is aangemaakt.") % {"naam": team.naam})
@@ -86,13 +84,17 @@ def team_create(request: HtmxHttpRequest):
 @login_required
 def team_edit(request: HtmxHttpRequest, slug: str):
     team = get_team_for_user(request, slug, write=True)
-    form = TeamForm(request.POST if request.method == "POST" else None, instance=team)
+    form = TeamForm(
+        request.POST if request.method == "POST" else None,
+        instance=team,
+        mag_indelen=kan_teamindeling_bepalen(request.user),
+    )
     context = {"form": form, "team": team}
     status = 422 if form.errors else 200
     if request.method == "POST" and form.is_valid():
         try:
             bewaar_bewerking(
-                form.instance, versie=form.cleaned_data["versie"], velden=TeamForm.Meta.fields
+                form.instance, versie=form.cleaned_data["versie"], velden=form.bewerkte_velden
             )
         except VersieConflict as conflict:
             context["conflict"] = conflict.actueel
@@ -134,23 +136,6 @@ def lid_verwijderen(request: HtmxHttpRequest, slug: str, pk: int):
 
 @require_POST
 @login_required
-def opgave_toewijzen(request: HtmxHttpRequest, slug: str):
-    team = get_team_for_user(request, slug, write=True)
-    form = OpgaveToewijzenForm(
-        request.POST, keuzes=_toewijsbare_opgaven(request, team), auto_id=TOEWIJS_IDS
-    )
-    if not form.is_valid():
-        return _render_deel(request, team, "opgaven", status=422, toewijs_form=form)
-    with transaction.atomic():
-        opgave = Opgave.objects.select_for_update().get(pk=form.cleaned_data["opgave"].pk)
-        opgave.team = team
-        opgave.save()
-    melding = _("%(opgave)s hoort nu bij dit team.") % {"opgave": opgave.titel}
-    return _render_deel(request, team, "opgaven", melding=melding)
-
-
-@require_POST
-@login_required
 def gast_uitnodigen(request: HtmxHttpRequest, slug: str):
     team = get_team_for_user(request, slug, write=True)
     form = GastForm(request.POST, team=team, auto_id=GAST_IDS)
@@ -187,14 +172,6 @@ def _naar(request: HtmxHttpRequest, url: str):
     return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
 
 
-def _toewijsbare_opgaven(request: HtmxHttpRequest, team: Team):
-    """Admins may hand any opgave to a team; a trekker only the ones they may change."""
-    opgaven = Opgave.objects.exclude(team=team)
-    if is_beheerder(request.user):
-        return opgaven
-    return opgaven.filter(pk__in=wijzigbare_opgaven(request.user).values("pk"))
-
-
 def _gasten(team: Team) -> list[dict]:
     """Partner guests per opgave of this team, with whether they may change the board."""
     rechten = OpgaveUserObjectPermission.objects.filter(content_object__team=team).select_related(
@@ -210,9 +187,8 @@ def _gasten(team: Team) -> list[dict]:
     return list(gasten.values())
 
 
-# The team page holds three forms, two with a field `opgave`: each its own element ids.
+# The team page holds two forms: each its own element ids.
 LID_IDS = "lid_%s"
-TOEWIJS_IDS = "toewijzen_%s"
 GAST_IDS = "gast_%s"
 
 
@@ -252,9 +228,6 @@ def _team_context(request: HtmxHttpRequest, team: Team, **formulieren) -> dict:
     if mag_beheren:
         context["lid_form"] = formulieren.get("lid_form") or LidmaatschapForm(
             team=team, auto_id=LID_IDS
-        )
-        context["toewijs_form"] = formulieren.get("toewijs_form") or OpgaveToewijzenForm(
-            keuzes=_toewijsbare_opgaven(request, team), auto_id=TOEWIJS_IDS
         )
         context["gast_form"] = formulieren.get("gast_form") or GastForm(team=team, auto_id=GAST_IDS)
         context["gasten"] = _gasten(team)

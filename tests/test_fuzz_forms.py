@@ -97,10 +97,6 @@ def momentopname(url_name: str, kind: str) -> dict:
         else eigen_team
     )
     opgave_velden = [f.attname for f in Opgave._meta.concrete_fields if f.name != "bord_versie"]
-    if url_name == "teams:opgave_toewijzen":  # this form moves some opgave into the team
-        opgave_velden = [
-            v for v in opgave_velden if v not in {"team_id", "version", "gewijzigd_op"}
-        ]
     rijen = {
         "opgave": Opgave.objects.exclude(pk=eigen_opgave.pk).values(*opgave_velden),
         "actie": Actie.objects.exclude(opgave=eigen_opgave).values(),

@@ -116,8 +116,7 @@ def test_a_trekker_edits_their_team(client, team, trekker):
         "/teams/armoede/bewerken/",
         {
             "naam": "Armoede en schulden Osdorp",
-            "slug": "armoede",
-            "soort": "opgaveteam",
+            "beschrijving": "Eerder hulp bij geldzorgen.",
             "focuslimiet": 3,
             "versie": team.version,
         },
@@ -126,6 +125,94 @@ def test_a_trekker_edits_their_team(client, team, trekker):
     team.refresh_from_db()
     assert team.naam == "Armoede en schulden Osdorp"
     assert team.focuslimiet == 3
+
+
+@pytest.mark.parametrize(
+    ("veld", "waarde", "label"),
+    [("soort", "regieteam", "Soort"), ("gebied", None, "Gebied"), ("slug", "ander", "Korte naam")],
+)
+def test_a_trekker_who_posts_a_field_only_beheer_sets_is_refused_as_a_whole(
+    client, team, trekker, veld, waarde, label
+):
+    stadsdeel = GebiedFactory(code="F", niveau=Niveau.STADSDEEL)
+    elders = OpgaveFactory(titel="Elders")
+    OpgaveGebiedFactory(opgave=elders, gebied=stadsdeel)
+    client.force_login(trekker)
+    response = client.post(
+        "/teams/armoede/bewerken/",
+        {
+            "naam": "Nieuwe naam",
+            "focuslimiet": 4,
+            "versie": team.version,
+            "soort": "regieteam",
+            veld: waarde or stadsdeel.pk,
+        },
+    )
+    assert response.status_code == 422
+    assert f"Alleen functioneel beheer kan “{label}” van een team instellen." in (
+        response.content.decode()
+    )
+    team.refresh_from_db()
+    assert (team.naam, team.focuslimiet, team.soort, team.gebied, team.slug) == (
+        "Armoede Osdorp",
+        5,
+        "opgaveteam",
+        None,
+        "armoede",
+    )
+    assert not kan_bekijken(fresh(trekker), elders)
+
+
+def test_a_regieteam_trekker_cannot_widen_the_gebied_it_steers(client):
+    stadsdeel = GebiedFactory(code="F", niveau=Niveau.STADSDEEL)
+    buurt = GebiedFactory(code="FK01", niveau=Niveau.BUURT, ouder=stadsdeel)
+    elders = GebiedFactory(code="FL", niveau=Niveau.WIJK, ouder=stadsdeel)
+    regieteam = RegieteamFactory(gebied=buurt, slug="regie")
+    trekker = LidmaatschapFactory(team=regieteam, rol="trekker").user
+    daar = OpgaveGebiedFactory(gebied=elders).opgave
+    client.force_login(trekker)
+    response = client.post(
+        "/teams/regie/bewerken/",
+        {
+            "naam": regieteam.naam,
+            "focuslimiet": 5,
+            "versie": regieteam.version,
+            "gebied": stadsdeel.pk,
+        },
+    )
+    assert response.status_code == 422
+    regieteam.refresh_from_db()
+    assert regieteam.gebied == buurt
+    assert not kan_bekijken(fresh(trekker), daar)
+
+
+def test_a_trekker_sees_soort_and_gebied_as_facts_not_fields(client, trekker):
+    client.force_login(trekker)
+    html = client.get("/teams/armoede/bewerken/").content.decode()
+    assert 'name="naam"' in html
+    assert 'name="soort"' not in html
+    assert 'name="gebied"' not in html
+    assert 'name="slug"' not in html
+    assert "stelt functioneel beheer in" in html
+
+
+def test_an_admin_makes_a_team_a_regieteam_over_a_gebied(client, team, beheer):
+    stadsdeel = GebiedFactory(code="F", niveau=Niveau.STADSDEEL)
+    client.force_login(beheer)
+    response = client.post(
+        "/teams/armoede/bewerken/",
+        {
+            "naam": team.naam,
+            "slug": "armoede",
+            "soort": "regieteam",
+            "gebied": stadsdeel.pk,
+            "focuslimiet": 5,
+            "versie": team.version,
+        },
+    )
+    assert response.status_code == 302
+    team.refresh_from_db()
+    assert (team.soort, team.gebied) == ("regieteam", stadsdeel)
 
 
 def test_a_member_who_is_not_trekker_cannot_edit_the_team(client, team, lid):
@@ -213,7 +300,6 @@ def test_coordinators_get_403_on_every_team_change(client, team, coordinator, li
         "/teams/armoede/bewerken/",
         "/teams/armoede/leden/",
         f"/teams/armoede/leden/{lidmaatschap.pk}/verwijderen/",
-        "/teams/armoede/opgaven/",
         "/teams/armoede/gasten/",
     ]:
         assert client.post(url, {}).status_code == 403
@@ -221,27 +307,6 @@ def test_coordinators_get_403_on_every_team_change(client, team, coordinator, li
 
 
 # Opgaven and partner guests
-
-
-def test_an_admin_assigns_an_opgave_to_the_team_and_the_permissions_move(client, team, beheer, lid):
-    ander_team = TeamFactory()
-    oud_lid = LidmaatschapFactory(team=ander_team).user
-    opgave = OpgaveFactory(team=ander_team, titel="Schuldhulp dichtbij")
-    client.force_login(beheer)
-    response = client.post("/teams/armoede/opgaven/", {"opgave": opgave.pk}, headers=HTMX)
-    assert response.status_code == 200
-    assert "Schuldhulp dichtbij hoort nu bij dit team." in response.content.decode()
-    assert kan_wijzigen(fresh(lid), opgave)
-    assert not kan_bekijken(fresh(oud_lid), opgave)
-
-
-def test_a_trekker_cannot_take_an_opgave_they_may_not_change(client, team, trekker):
-    vreemd = OpgaveFactory(titel="Van een ander team")
-    client.force_login(trekker)
-    response = client.post("/teams/armoede/opgaven/", {"opgave": vreemd.pk})
-    assert response.status_code == 422
-    vreemd.refresh_from_db()
-    assert vreemd.team != team
 
 
 def test_a_trekker_invites_a_partner_guest_and_revokes_them(client, team, trekker):
@@ -305,13 +370,7 @@ def test_a_stale_team_edit_answers_409_and_keeps_the_other_change(client, team, 
     client.force_login(trekker)
     response = client.post(
         "/teams/armoede/bewerken/",
-        {
-            "naam": "Iets anders",
-            "slug": "armoede",
-            "soort": "opgaveteam",
-            "focuslimiet": 5,
-            "versie": geladen,
-        },
+        {"naam": "Iets anders", "focuslimiet": 5, "versie": geladen},
     )
     assert response.status_code == 409
     assert "Iemand anders heeft dit team intussen gewijzigd" in response.content.decode()

@@ -1,0 +1,28 @@
+"""Handing an opgave to another team: the only way an opgave changes team.
+
+The owning team's rights go with it (teams/signals.py moves the team's object permissions
+in the same transaction); partner guests keep theirs. History records who handed it over to
+whom, and open boards see the change.
+"""
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from opgaven.models import Opgave
+from opgaven.ordering import verhoog_bordversie
+from opgaven.versioning import bewaar_bewerking
+from teams.models import Team
+
+
+@transaction.atomic
+def draag_over(opgave: Opgave, *, naar: Team, versie: int) -> None:
+    """Give `opgave` to team `naar`, on top of `versie` (VersieConflict when someone else
+    changed the opgave since). Who may do this is `teams.permissions.kan_overdragen`."""
+    van = opgave.team
+    opgave.team = naar
+    opgave._change_reason = _("overgedragen van %(van)s aan %(naar)s") % {
+        "van": van.naam,
+        "naar": naar.naam,
+    }
+    bewaar_bewerking(opgave, versie=versie, velden=["team"])
+    verhoog_bordversie(opgave.pk)
