@@ -1,4 +1,5 @@
-"""Browser test: an admin builds a team in the app and its new member sees the team's work."""
+"""Browser test: an admin builds a team in the app, hands it an opgave, and its new member
+sees the team's work."""
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -33,12 +34,18 @@ def test_beheer_creates_a_team_adds_lid_and_lid_sees_the_teams_opgave(
     expect(page.locator("#leden")).to_contain_text("Welzijnsorganisatie Nieuw-West")
     expect(page.locator("#leden")).to_contain_text("Sociaal werker")
 
-    opgaven = page.locator("#opgaven")
-    opgaven.get_by_label("Opgave").select_option(
-        label="Werk dat past in Bijlmer-Centrum (Opgaveteam Werk Zuidoost)"
+    page.goto(f"{live_server.url}/teams/werk-zuidoost/")
+    page.get_by_role("link", name="Werk dat past in Bijlmer-Centrum").click()
+    page.get_by_role("link", name="Overdragen aan een ander team").click()
+    page.get_by_label("Naar welk team?").select_option(label="Opgaveteam Buurtkamer")
+    page.get_by_role("button", name="Overdragen").click()
+    expect(page.get_by_role("alert")).to_contain_text("Ik draag deze opgave over")
+    page.get_by_label("Ik draag deze opgave over").check()
+    page.get_by_role("button", name="Overdragen").click()
+    expect(page.get_by_role("status")).to_contain_text(
+        "“Werk dat past in Bijlmer-Centrum” is overgedragen aan Opgaveteam Buurtkamer."
     )
-    opgaven.get_by_role("button", name="Toewijzen").click()
-    expect(page.locator("#opgaven")).to_contain_text("hoort nu bij dit team")
+    expect(page.get_by_role("link", name="Opgaveteam Buurtkamer").first).to_be_visible()
 
     lid_context = browser.new_context()
     lid_page = lid_context.new_page()
