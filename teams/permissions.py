@@ -31,6 +31,7 @@ from opgaven.models import (
     OpgaveGroupObjectPermission,
     OpgaveUserObjectPermission,
 )
+from opgaven.ordering import opgaven_op_regiebord
 from teams.models import COORDINATOREN_GROEP, Lidmaatschap, Team
 
 Gebruiker = AbstractBaseUser | AnonymousUser
@@ -158,6 +159,16 @@ def wijzigbare_opgaven(user: Gebruiker) -> QuerySet[Opgave]:
 
 def kan_bekijken(user: Gebruiker, opgave: Opgave) -> bool:
     return zichtbare_opgaven(user).filter(pk=opgave.pk).exists()
+
+
+def zichtbaar_op_regiebord(user: Gebruiker, regieteam: Team) -> QuerySet[Opgave]:
+    """The opgaven on a regieteam's board that this user may see: every one of them for the
+    team's own members, coordinators and beheer; for anyone else who may open the board (a
+    guest on one opgave, say) only those they may see, in every row, count and export."""
+    opgaven = opgaven_op_regiebord(regieteam)
+    if ziet_alles(user) or is_teamlid(user, regieteam.pk):
+        return opgaven
+    return opgaven.filter(pk__in=zichtbare_opgaven(user).values("pk"))
 
 
 def is_zichtbaar(user: Gebruiker, opgave_veld: str = "pk") -> ExpressionWrapper | Value:

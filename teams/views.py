@@ -25,7 +25,7 @@ from opgaven.models import (
     Prioriteit,
 )
 from opgaven.ordering import BordGewijzigd, opgaven_op_regiebord, verplaats_prioriteit
-from opgaven.peilmomenten import leg_peilmoment_vast
+from opgaven.peilmomenten import leg_peilmoment_vast, zichtbare_peilmomenten
 from opgaven.versioning import VersieConflict, bewaar_bewerking
 from teams.forms import (
     GastForm,
@@ -45,6 +45,7 @@ from teams.permissions import (
     kan_teamindeling_bepalen,
     nodig_gast_uit,
     trek_gast_in,
+    zichtbaar_op_regiebord,
     zichtbare_opgaven,
     zichtbare_teams,
 )
@@ -255,9 +256,12 @@ def _regiebord(request: HtmxHttpRequest, slug: str, *, write: bool = False) -> T
     return team
 
 
-def _bordstand(team: Team) -> str:
-    """What the change check compares: the order's version and the versions of the cards."""
-    opgaven = opgaven_op_regiebord(team).aggregate(versies=Sum("bord_versie"), aantal=Count("pk"))
+def _bordstand(request: HtmxHttpRequest, team: Team) -> str:
+    """What the change check compares: the order's version and the versions of the cards the
+    user sees."""
+    opgaven = zichtbaar_op_regiebord(request.user, team).aggregate(
+        versies=Sum("bord_versie"), aantal=Count("pk")
+    )
     return f"{team.bord_versie}.{opgaven['versies'] or 0}.{opgaven['aantal']}"
 
 
@@ -267,9 +271,9 @@ def _bord_context(request: HtmxHttpRequest, team: Team) -> dict:
         .order_by()
         .values("positie")
     )
+    zichtbaar = zichtbaar_op_regiebord(request.user, team)
     opgaven = list(
-        opgaven_op_regiebord(team)
-        .met_voortgang()
+        zichtbaar.met_voortgang()
         .met_gebiednamen()
         .select_related("team")
         .annotate(prioriteit=Subquery(positie))
@@ -295,12 +299,12 @@ def _bord_context(request: HtmxHttpRequest, team: Team) -> dict:
     return {
         "team": team,
         "opgaven": opgaven,
-        "peilmomenten": team.peilmomenten.all()[:5],
+        "peilmomenten": zichtbare_peilmomenten(zichtbaar).filter(regieteam=team)[:5],
         "meldingen": _triage(request, team) if mag_prioriteren else [],
         "mag_prioriteren": mag_prioriteren,
         "in_uitvoering": in_uitvoering,
         "boven_focuslimiet": in_uitvoering > team.focuslimiet,
-        "stand": _bordstand(team),
+        "stand": _bordstand(request, team),
     }
 
 
@@ -311,7 +315,7 @@ def bord(request: HtmxHttpRequest, slug: str):
     nothing changed since that stand, otherwise the refreshed cards."""
     team = _regiebord(request, slug)
     sinds = request.GET.get("sinds")
-    if sinds is not None and sinds == _bordstand(team):
+    if sinds is not None and sinds == _bordstand(request, team):
         return HttpResponse(status=204)
     context = _bord_context(request, team)
     if request.GET.get("export") in EXPORTFORMATEN:

@@ -6,9 +6,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from gebieden.models import Niveau
-from opgaven.models import Opgave, OpgaveStatus
+from opgaven.models import Opgave, OpgaveStatus, Peilmoment
 from opgaven.ordering import verplaats_prioriteit
+from opgaven.peilmomenten import leg_peilmoment_vast
 from teams.models import COORDINATOREN_GROEP
+from teams.permissions import nodig_gast_uit
 from tests.factories import (
     BelemmeringFactory,
     GebiedFactory,
@@ -178,3 +180,60 @@ def test_the_board_costs_the_same_queries_with_3_and_200_cards(client, regie, re
         OpgaveGebiedFactory(opgave=nieuwe, gebied=buurt)
         MijlpaalFactory(opgave=nieuwe)
     assert tel() == (200, klein)
+
+
+# Someone who may open the board without being in the regieteam sees only what they may see.
+
+
+@pytest.fixture
+def gast(regieteam):
+    """A partner who may read one opgave that the regieteam owns itself, and nothing else."""
+    eigen = OpgaveFactory(titel="Buurtkamer", team=regieteam, status=OpgaveStatus.IN_UITVOERING)
+    OpgaveGebiedFactory(opgave=eigen, gebied=regieteam.gebied)
+    user = UserFactory()
+    nodig_gast_uit(user, eigen, mag_wijzigen=False)
+    for titel in ["Armoede", "Energie", "Jeugd"]:
+        Opgave.objects.filter(titel=titel).update(status=OpgaveStatus.IN_UITVOERING)
+    return user
+
+
+def test_a_guest_on_one_opgave_sees_only_that_opgave_on_the_regieteam_board(client, gast):
+    client.force_login(gast)
+    response = client.get("/teams/regie/bord/")
+    assert response.status_code == 200
+    assert titels(response) == ["Buurtkamer"]
+    html = response.content.decode()
+    for titel in ["Armoede", "Energie", "Jeugd"]:
+        assert titel not in html
+    # Four opgaven are in uitvoering, one of them visible: below the focus limit of 2.
+    assert "focuslimiet" not in html
+
+
+def test_a_guests_export_of_the_regieteam_board_holds_only_what_they_may_see(client, gast):
+    client.force_login(gast)
+    csv = client.get("/teams/regie/bord/?export=csv").content.decode("utf-8-sig")
+    regels = csv.strip().splitlines()
+    assert len(regels) == 2
+    assert "Buurtkamer" in regels[1]
+    assert "Armoede" not in csv
+
+
+def test_the_change_check_ignores_changes_to_opgaven_the_guest_may_not_see(client, gast):
+    client.force_login(gast)
+    stand = re.search(r"sinds=([\d.]+)", client.get("/teams/regie/bord/").content.decode())[1]
+    OpgaveGebiedFactory(
+        opgave=OpgaveFactory(titel="Nieuw"), gebied=opgave("Armoede").gebieden.get()
+    )
+    MijlpaalFactory(opgave=opgave("Energie"))
+    assert client.get(f"/teams/regie/bord/?sinds={stand}", headers=HTMX).status_code == 204
+
+
+def test_a_guest_sees_no_peilmoment_that_recorded_nothing_they_may_see(
+    client, regieteam, regie, gast
+):
+    leeg = Peilmoment.objects.create(regieteam=regieteam, vastgelegd_door=regie)
+    met_buurtkamer = leg_peilmoment_vast(regieteam=regieteam, door=regie)
+    client.force_login(gast)
+    html = client.get("/teams/regie/bord/").content.decode()
+    assert f"?peilmoment={met_buurtkamer.pk}" in html
+    assert f"?peilmoment={leeg.pk}" not in html
