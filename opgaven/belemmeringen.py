@@ -20,6 +20,7 @@ from opgaven.models import Belemmering, BelemmeringStatus, Escalatieniveau, Opga
 from opgaven.versioning import bewaar_bewerking
 from teams.permissions import (
     Gebruiker,
+    is_zichtbaar,
     regie_paden,
     wijzigbare_ids,
     zichtbare_opgaven,
@@ -40,16 +41,21 @@ def zichtbare_belemmeringen(user: Gebruiker) -> QuerySet[Belemmering]:
     return Belemmering.objects.filter(pk__in=Belemmering.objects.filter(zichtbaar).values("pk"))
 
 
-# What a belemmering card needs of the opgaven it blocks, as a plain list attribute (a related
-# manager per card costs more than the card itself on a board of a thousand cards).
-MET_OPGAVEN = Prefetch(
-    "opgaven", Opgave.objects.only("id", "titel").order_by("titel"), to_attr="geblokkeerde_opgaven"
-)
+def met_opgaven(user: Gebruiker) -> Prefetch:
+    """What a belemmering card needs of the opgaven it blocks: a plain list attribute
+    `geblokkeerde_opgaven` (a related manager per card costs more than the card itself on a
+    board of a thousand cards), each opgave marked `zichtbaar` for this user, so a card names
+    only the opgaven its reader may see (`Verwijzingen`)."""
+    return Prefetch(
+        "opgaven",
+        Opgave.objects.only("id", "titel").annotate(zichtbaar=is_zichtbaar(user)).order_by("titel"),
+        to_attr="geblokkeerde_opgaven",
+    )
 
 
 def behandelbaar(user: Gebruiker) -> Callable[[Belemmering], bool]:
     """Who may move a belemmering: the teams of the opgaven it blocks, and the regieteams
-    whose gebied covers it. Needs `MET_OPGAVEN` prefetched; costs two queries for any list."""
+    whose gebied covers it. Needs `met_opgaven` prefetched; costs two queries for any list."""
     if not (user.is_authenticated and user.is_active):
         return lambda belemmering: False
     eigen = wijzigbare_ids(user)

@@ -1,10 +1,12 @@
 """The 'plek' of the article: anyone brings a kans or a belemmering to the regieteam, which
-turns it into work on an opgave or declines it with a reason."""
+turns it into work on an opgave or declines it with a reason.
+
+The outcome the submitter sees is told when it is shown, not stored as text: the opgave it
+went to is named only to whoever may see that opgave (includes/melding_uitkomst.html)."""
 
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from gebieden.models import Gebied
 from opgaven.models import (
@@ -19,15 +21,35 @@ from opgaven.models import (
 )
 from opgaven.ordering import vergrendel_bord, volgende_positie
 from opgaven.versioning import bewaar_bewerking
+from teams.permissions import is_zichtbaar
 
 ALS_BELEMMERING, ALS_ACTIE, ALS_KANS, AFWIJZEN = "belemmering", "actie", "kans", "afwijzen"
 
 
-def meldingen_voor(regieteam) -> QuerySet[Melding]:
-    """Meldingen waiting in the regieteam's gebied or below it."""
-    return Melding.objects.filter(
-        status=MeldingStatus.NIEUW, gebied__in=Gebied.objects.onder(regieteam.gebied)
-    ).select_related("gebied", "opgave", "ingediend_door")
+def meldingen_voor(regieteam, lezer) -> QuerySet[Melding]:
+    """Meldingen waiting in the regieteam's gebied or below it; `opgave_zichtbaar` tells
+    whether the reader may see the opgave the submitter named."""
+    return (
+        Melding.objects.filter(
+            status=MeldingStatus.NIEUW, gebied__in=Gebied.objects.onder(regieteam.gebied)
+        )
+        .select_related("gebied", "opgave", "ingediend_door")
+        .defer("gebied__omtrek")
+        .annotate(opgave_zichtbaar=is_zichtbaar(lezer, "opgave"))
+    )
+
+
+def meldingen_van(user) -> QuerySet[Melding]:
+    """What the user brought to a regieteam, newest first, with `opgave_zichtbaar` for its
+    outcome: the submitter keeps seeing their own text and what became of it, nothing more."""
+    return (
+        user.meldingen.select_related("gebied", "opgave")
+        .only(
+            "id", "soort", "titel", "status", "reactie", "aangemaakt_op", "belemmering_id",
+            "actie_id", "kans_id", "gebied__naam", "opgave__titel",
+        )
+        .annotate(opgave_zichtbaar=is_zichtbaar(user, "opgave"))
+    )  # fmt: skip
 
 
 @transaction.atomic
@@ -36,9 +58,9 @@ def handel_af(
 ) -> None:
     """Accept the melding as a belemmering, actie or kans on `opgave`, or decline it with
     `reden`. Raises VersieConflict when someone else handled it first."""
+    melding.reactie = reden
     if besluit == AFWIJZEN:
         melding.status = MeldingStatus.AFGEWEZEN
-        melding.reactie = reden
     else:
         melding.status = MeldingStatus.GEACCEPTEERD
         melding.opgave = opgave
@@ -50,7 +72,6 @@ def handel_af(
                 ingebracht_door=melding.ingediend_door,
             )
             melding.belemmering.opgaven.add(opgave)
-            uitkomst = _("Opgenomen als belemmering bij “%(opgave)s”.")
         elif besluit == ALS_ACTIE:
             vergrendel_bord(opgave.pk)
             melding.actie = Actie.objects.create(
@@ -60,7 +81,6 @@ def handel_af(
                 kolom=Kolom.IDEE,
                 positie=volgende_positie(opgave, Kolom.IDEE),
             )
-            uitkomst = _("Opgenomen als idee op het bord van “%(opgave)s”.")
         else:
             melding.kans = Kans.objects.create(
                 titel=melding.titel,
@@ -70,8 +90,6 @@ def handel_af(
                 status=KansStatus.GEACCEPTEERD,
                 opgave=opgave,
             )
-            uitkomst = _("Als kans gekoppeld aan “%(opgave)s”.")
-        melding.reactie = (reden + "\n" if reden else "") + uitkomst % {"opgave": opgave.titel}
     melding.afgehandeld_door = door
     melding.afgehandeld_op = timezone.now()
     bewaar_bewerking(

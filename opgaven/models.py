@@ -793,3 +793,15 @@ class Melding(SnelleKeuzelabels, VersionedModel):
 
     def __str__(self):
         return self.titel
+
+    @property
+    def opgenomen_als(self) -> str:
+        """What the regieteam made of an accepted melding: "belemmering", "actie" or "kans"
+        (empty when declined, waiting, or when what it became was removed since)."""
+        if self.status != MeldingStatus.GEACCEPTEERD:
+            return ""
+        if self.belemmering_id:
+            return MeldingSoort.BELEMMERING
+        if self.actie_id:
+            return "actie"
+        return MeldingSoort.KANS if self.kans_id else ""

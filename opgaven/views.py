@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.cache import caches
 from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError, connection, transaction
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -19,9 +19,9 @@ from django_htmx.middleware import HtmxDetails
 from gebieden.models import Gebied
 from opgaven.activiteit import activiteit
 from opgaven.belemmeringen import (
-    MET_OPGAVEN,
     behandelbaar,
     kengetallen,
+    met_opgaven,
     zet_status,
     zichtbare_belemmeringen,
 )
@@ -38,12 +38,14 @@ from opgaven.forms import (
     VoortgangForm,
 )
 from opgaven.kaartcache import haal_kaarten, kaartsleutel
+from opgaven.meldingen import meldingen_van
 from opgaven.models import Actie, Belemmering, BelemmeringStatus, Kolom, Opgave
 from opgaven.ordering import BordGewijzigd, vergrendel_bord, verplaats_actie, volgende_positie
 from opgaven.overdracht import draag_over
 from opgaven.versioning import VersieConflict, bewaar_bewerking
 from teams.models import Team
 from teams.permissions import (
+    Verwijzingen,
     get_opgave_for_user,
     is_teamlid,
     kan_bekijken,
@@ -80,7 +82,7 @@ def home(request: HtmxHttpRequest):
             opgave.aantal_belemmeringen_open,
         )  # fmt: skip
     haal_kaarten(opgaven, "opgavekaart")
-    meldingen = request.user.meldingen.select_related("gebied").defer("gebied__omtrek")[:10]
+    meldingen = meldingen_van(request.user)[:10]
     return render(
         request,
         "opgaven/home.html",
@@ -125,15 +127,13 @@ def _bord_context(request: HtmxHttpRequest, opgave: Opgave, **extra) -> dict:
     belemmeringen = list(
         Belemmering.objects.filter(opgaven=opgave)
         .select_related("eigenaar", "gebied")
-        .prefetch_related(
-            Prefetch(
-                "opgaven",
-                zichtbare_opgaven(request.user).exclude(pk=opgave.pk),
-                to_attr="andere_opgaven",
-            )
-        )
+        .prefetch_related(met_opgaven(request.user))
         .order_by("status", "-aangemaakt_op")
     )
+    for belemmering in belemmeringen:
+        belemmering.andere_opgaven = Verwijzingen.van(
+            andere for andere in belemmering.geblokkeerde_opgaven if andere.pk != opgave.pk
+        )
     laatste_check, trends = waardentrend(
         opgave.team.waardenchecks.filter(Q(opgave__isnull=True) | Q(opgave=opgave))
     )
@@ -448,7 +448,7 @@ def _belemmeringen_context(request: HtmxHttpRequest, filter_form, **extra) -> di
     kaarten = list(
         op_bord.select_related("gebied", "eigenaar")
         .only(*KAARTVELDEN)
-        .prefetch_related(MET_OPGAVEN)
+        .prefetch_related(met_opgaven(request.user))
         .order_by("aangemaakt_op")
     )
     mag = behandelbaar(request.user)
@@ -485,14 +485,15 @@ def _kaart(
     belemmering: Belemmering, mag_behandelen: bool, querystring: str, bijgewerkt=None
 ) -> None:
     """What a belemmering card needs besides the record, and its cache key (everything the
-    card shows; `opgaven` prefetched)."""
+    card shows; `met_opgaven` prefetched)."""
     belemmering.mag_behandelen = mag_behandelen
+    belemmering.verwijzingen = Verwijzingen.van(belemmering.geblokkeerde_opgaven)
     eigenaar = belemmering.eigenaar
     belemmering.kaartsleutel = kaartsleutel(
         belemmering.pk, belemmering.version, belemmering.titel, belemmering.leeftijd,
         belemmering.gebied and belemmering.gebied.naam,
         eigenaar and (eigenaar.get_full_name() or eigenaar.username),
-        [(opgave.pk, opgave.titel) for opgave in belemmering.geblokkeerde_opgaven],
+        belemmering.verwijzingen.sleutel,
         belemmering.escalatie_verlopen, mag_behandelen, hasattr(belemmering, "status_form"),
         querystring, belemmering.pk == bijgewerkt,
     )  # fmt: skip
@@ -538,7 +539,7 @@ def belemmering_status(request: HtmxHttpRequest, pk: int):
     GET opens the card's status form: in place with htmx, on the whole board without."""
     belemmering = get_object_or_404(
         zichtbare_belemmeringen(request.user)
-        .prefetch_related(MET_OPGAVEN)
+        .prefetch_related(met_opgaven(request.user))
         .select_related("gebied"),
         pk=pk,
     )

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied
-from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, QuerySet, Value
+from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet, Value
 from django.http import Http404, HttpRequest
 from guardian.shortcuts import assign_perm, remove_perm
 
@@ -175,11 +175,11 @@ def is_zichtbaar(user: Gebruiker, opgave_veld: str = "pk") -> ExpressionWrapper 
     """A boolean expression: may the user see the opgave whose id the query holds in
     `opgave_veld`? For lists that name opgaven next to something the reader may see (the
     opgaven a belemmering blocks, a melding's outcome), so a title or link is only shown to
-    whoever may see that opgave, in the list's own query."""
+    whoever may see that opgave, decided in the list's own query."""
     if ziet_alles(user):
         return Value(True, output_field=BooleanField())
     return ExpressionWrapper(
-        Exists(zichtbare_opgaven(user).filter(pk=OuterRef(opgave_veld))),
+        Q(**{f"{opgave_veld}__in": zichtbare_opgaven(user).values("pk")}),
         output_field=BooleanField(),
     )
 

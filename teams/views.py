@@ -376,7 +376,7 @@ def _triage(request: HtmxHttpRequest, team: Team, fout: tuple | None = None) -> 
     """The meldingen waiting in the regieteam's gebied. The triage form of a melding is
     opened on demand (`melding_afhandelen` GET); only a form that came back with errors is
     shown on the board, so a board with many meldingen stays light."""
-    meldingen = list(meldingen_voor(team))
+    meldingen = list(meldingen_voor(team, request.user))
     for melding in meldingen:
         if fout and fout[0] == melding.pk:
             melding.triage_form = fout[1]
@@ -389,7 +389,7 @@ def melding_afhandelen(request: HtmxHttpRequest, slug: str, pk: int):
     """Accept a melding into work on an opgave, or decline it with a reason. GET opens the
     form: in place on the board with htmx, as its own page without JavaScript."""
     team = _regiebord(request, slug, write=True)
-    melding = get_object_or_404(meldingen_voor(team), pk=pk)
+    melding = get_object_or_404(meldingen_voor(team, request.user), pk=pk)
     if request.method == "GET":
         melding.triage_form = TriageForm(
             opgaven=opgaven_op_regiebord(team),
