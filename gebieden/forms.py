@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from config.invoer import begrens_vrije_tekst
+from config.invoer import Paginaparameters, begrens_vrije_tekst
 from gebieden.models import Niveau
 from opgaven.models import Aanvliegroute, OpgaveGebied, OpgaveStatus, Peilmoment, Thema
 from teams.models import Team
@@ -23,7 +23,7 @@ class LokaleStatusForm(forms.ModelForm):
         self.fields["versie"].initial = self.instance.version
 
 
-class OverzichtFilter(forms.Form):
+class OverzichtFilter(Paginaparameters):
     """The overview's filters and view choices, all kept in the URL."""
 
     thema = forms.ChoiceField(label=_("Thema"), required=False)
@@ -37,11 +37,13 @@ class OverzichtFilter(forms.Form):
             for n in (Niveau.BUURT, Niveau.WIJK, Niveau.GEBIED, Niveau.STADSDEEL)
         ],
         required=False,
+        initial=Niveau.WIJK,
     )
     rijen = forms.ChoiceField(
         label=_("Rijen"),
         choices=[("opgaven", _("Opgaven")), ("gebieden", _("Gebieden"))],
         required=False,
+        initial="opgaven",
     )
     maat = forms.ChoiceField(
         label=_("Kaart kleurt naar"),
@@ -51,6 +53,7 @@ class OverzichtFilter(forms.Form):
             ("aandacht", _("Opgaven die aandacht nodig hebben")),
         ],
         required=False,
+        initial="opgaven",
     )
     peilmoment = forms.ModelChoiceField(
         label=_("Vergelijk met peilmoment"),

@@ -8,12 +8,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 from django_htmx.middleware import HtmxDetails
 
+from config.invoer import lees_parameters
 from gebieden.export import overzicht_blad, wijkbord_blad
 from gebieden.forms import LokaleStatusForm, OverzichtFilter
 from gebieden.kaart import teken_kaart
-from gebieden.models import Gebied, Niveau, paden_van
+from gebieden.models import Gebied, paden_van
 from gebieden.overzicht import maak_overzicht
-from opgaven.export import EXPORTFORMATEN, exporteer
+from opgaven.export import exporteer
+from opgaven.forms import BordParameters
 from opgaven.kaartcache import haal_kaarten, kaartsleutel
 from opgaven.models import Belemmering, OpgaveGebied, voortgang_annotaties
 from opgaven.peilmomenten import veranderingen_sinds, zichtbare_peilmomenten
@@ -115,11 +117,12 @@ def _rij(landing: OpgaveGebied, gebied: Gebied, *, bijgewerkt: bool = False) -> 
 @require_safe
 @login_required
 def gebied_detail(request: HtmxHttpRequest, code: str):
-    gebied = get_object_or_404(Gebied, code=code)
+    gebied = get_object_or_404(Gebied.objects.defer("omtrek"), code=code)
+    parameters = lees_parameters(BordParameters(request.GET))
     context = _wijkbord_context(request, gebied)
-    if request.GET.get("export") in EXPORTFORMATEN:
+    if parameters["export"]:
         blad = wijkbord_blad(context["landingen"])
-        return exporteer(request.GET["export"], gebied.naam, [blad])
+        return exporteer(parameters["export"], gebied.naam, [blad])
     return render(request, "gebieden/gebied_detail.html", context)
 
 
@@ -181,20 +184,17 @@ def overzicht(request: HtmxHttpRequest):
     """Opgaven x areas for coordinators (everything) and regieteams (what they may see),
     filtered through the URL; `?export=csv` or `?export=xlsx` downloads the same numbers."""
     opgaven = zichtbare_opgaven(request.user)
-    gegevens = request.GET.copy()
-    gegevens.setdefault("niveau", Niveau.WIJK)
-    gegevens.setdefault("rijen", "opgaven")
-    gegevens.setdefault("maat", "opgaven")
     form = OverzichtFilter(
-        gegevens,
+        request.GET,
         teams=Team.objects.filter(opgaven__in=opgaven).distinct(),
         peilmomenten=zichtbare_peilmomenten(opgaven),
     )
     if not form.is_valid():
         return render(request, "gebieden/overzicht.html", {"form": form}, status=400)
-    tabel = maak_overzicht(form.filter(opgaven), niveau=form.cleaned_data["niveau"] or Niveau.WIJK)
-    if request.GET.get("export") in EXPORTFORMATEN:
-        return exporteer(request.GET["export"], _("overzicht"), [overzicht_blad(tabel)])
+    export = lees_parameters(BordParameters(request.GET))["export"]
+    tabel = maak_overzicht(form.filter(opgaven), niveau=form.cleaned_data["niveau"])
+    if export:
+        return exporteer(export, _("overzicht"), [overzicht_blad(tabel)])
     per_gebied = form.cleaned_data["rijen"] == "gebieden"
     context = {
         "form": form,
@@ -206,7 +206,7 @@ def overzicht(request: HtmxHttpRequest):
             else [(opgave, tabel.rij(opgave)) for opgave in tabel.opgaven]
         ),
         "kolommen": tabel.opgaven if per_gebied else tabel.gebieden,
-        "querystring": _zonder(request.GET, "export"),
+        "querystring": _zonder(form.data, "export"),
         "kaart": teken_kaart(tabel.alle_gebieden, tabel.per_gebied(form.cleaned_data["maat"])),
         "maat_label": dict(form.fields["maat"].choices)[form.cleaned_data["maat"]],
     }

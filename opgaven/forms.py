@@ -5,8 +5,9 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from config.invoer import LANGE_TEKST, begrens_vrije_tekst
+from config.invoer import LANGE_TEKST, Paginaparameters, begrens_vrije_tekst
 from gebieden.models import Gebied
+from opgaven.export import EXPORTFORMATEN
 from opgaven.models import (
     Actie,
     ActieSoort,
@@ -168,7 +169,20 @@ class BelemmeringStatusForm(forms.Form):
         return cleaned
 
 
-class BelemmeringFilter(forms.Form):
+class BordParameters(Paginaparameters):
+    """What a board's address may carry: the stand its change check compares, and a download
+    format (an unknown format is a bad request, not a page)."""
+
+    STRENG = ("export",)
+
+    sinds = forms.CharField(required=False, max_length=60)
+    export = forms.ChoiceField(
+        choices=[("", "-"), *((formaat, formaat) for formaat in sorted(EXPORTFORMATEN))],
+        required=False,
+    )
+
+
+class BelemmeringFilter(Paginaparameters):
     opgave = forms.ModelChoiceField(
         queryset=Opgave.objects.none(), required=False, label=_("Opgave")
     )

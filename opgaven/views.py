@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from django_htmx.http import retarget
 from django_htmx.middleware import HtmxDetails
 
+from config.invoer import lees_parameters
 from gebieden.models import Gebied
 from opgaven.activiteit import activiteit
 from opgaven.belemmeringen import (
@@ -25,12 +26,13 @@ from opgaven.belemmeringen import (
     zet_status,
     zichtbare_belemmeringen,
 )
-from opgaven.export import EXPORTFORMATEN, exporteer, opgavebord_bladen
+from opgaven.export import exporteer, opgavebord_bladen
 from opgaven.forms import (
     ActieForm,
     BelemmeringFilter,
     BelemmeringSnelForm,
     BelemmeringStatusForm,
+    BordParameters,
     MeldingForm,
     MijlpaalAfvinkForm,
     OverdrachtForm,
@@ -198,17 +200,17 @@ def _render_bord(request: HtmxHttpRequest, opgave: Opgave, deel: str, *, status=
 def opgave_detail(request: HtmxHttpRequest, pk: int):
     """The opgave board. With `?sinds=<stand>` it is the cheap change check: 204 when nothing
     changed since that stand, otherwise the refreshed board."""
-    sinds = request.GET.get("sinds")
-    if sinds is not None:
+    parameters = lees_parameters(BordParameters(request.GET))
+    if parameters["sinds"]:
         stand = zichtbare_opgaven(request.user).filter(pk=pk).values_list("bord_versie", flat=True)
         if not stand:
             raise Http404
-        if sinds == str(stand[0]):
+        if parameters["sinds"] == str(stand[0]):
             return HttpResponse(status=204)
     opgave = get_opgave_for_user(request, pk)
     context = _bord_context(request, opgave)
-    if request.GET.get("export") in EXPORTFORMATEN:
-        return exporteer(request.GET["export"], opgave.titel, opgavebord_bladen(context))
+    if parameters["export"]:
+        return exporteer(parameters["export"], opgave.titel, opgavebord_bladen(context))
     template = "opgaven/opgave_detail.html#bord" if request.htmx else "opgaven/opgave_detail.html"
     return render(request, template, context)
 
@@ -452,7 +454,7 @@ def _belemmeringen_context(request: HtmxHttpRequest, filter_form, **extra) -> di
         .order_by("aangemaakt_op")
     )
     mag = behandelbaar(request.user)
-    querystring = request.GET.urlencode()
+    querystring = filter_form.data.urlencode()
     for belemmering in kaarten:
         mag_behandelen = mag(belemmering)
         if belemmering.pk == extra.get("open_pk") and mag_behandelen:
@@ -546,12 +548,13 @@ def belemmering_status(request: HtmxHttpRequest, pk: int):
     if not behandelbaar(request.user)(belemmering):
         raise PermissionDenied
     filter_form = _belemmering_filter(request)
-    filter_form.is_valid()
+    lees_parameters(filter_form)
     if request.method == "GET":
         if request.htmx:
             belemmering.status_form = _status_form(belemmering)
-            _kaart(belemmering, True, request.GET.urlencode())
-            context = {"belemmering": belemmering, "querystring": request.GET.urlencode()}
+            querystring = filter_form.data.urlencode()
+            _kaart(belemmering, True, querystring)
+            context = {"belemmering": belemmering, "querystring": querystring}
             return render(request, "opgaven/belemmeringen.html#kaart", context)
         context = _belemmeringen_context(request, filter_form, open_pk=pk)
         return render(request, "opgaven/belemmeringen.html", context)

@@ -3,7 +3,7 @@ from django.contrib.auth import get_user_model
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from config.invoer import begrens_vrije_tekst
+from config.invoer import Paginaparameters, begrens_vrije_tekst
 from gebieden.models import Gebied
 from opgaven.models import Opgave
 from teams.models import Lidmaatschap, Team, TeamSoort
@@ -135,6 +135,16 @@ class VerplaatsForm(forms.Form):
 
     opgave = forms.IntegerField(min_value=1)
     na = forms.IntegerField(min_value=1, required=False)
+
+
+class WaardencheckParameters(Paginaparameters):
+    """`?opgave=` opens the values check for one of the team's opgaven."""
+
+    opgave = forms.ModelChoiceField(queryset=Opgave.objects.none(), required=False)
+
+    def __init__(self, *args, team: Team, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["opgave"].queryset = team.opgaven.all()
 
 
 class WaardencheckForm(forms.Form):

@@ -15,8 +15,9 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from django_htmx.http import HttpResponseClientRedirect
 from django_htmx.middleware import HtmxDetails
 
-from opgaven.export import EXPORTFORMATEN, exporteer, regiebord_blad
-from opgaven.forms import TriageForm
+from config.invoer import lees_parameters
+from opgaven.export import exporteer, regiebord_blad
+from opgaven.forms import BordParameters, TriageForm
 from opgaven.kaartcache import haal_kaarten, kaartsleutel
 from opgaven.meldingen import handel_af, meldingen_voor
 from opgaven.models import (
@@ -33,6 +34,7 @@ from teams.forms import (
     TeamForm,
     VerplaatsForm,
     WaardencheckForm,
+    WaardencheckParameters,
 )
 from teams.models import Team, Waarde, Waardencheck, WaardeScore
 from teams.permissions import (
@@ -314,12 +316,12 @@ def bord(request: HtmxHttpRequest, slug: str):
     """The regieteam's board. With `?sinds=<stand>` it is the cheap change check: 204 when
     nothing changed since that stand, otherwise the refreshed cards."""
     team = _regiebord(request, slug)
-    sinds = request.GET.get("sinds")
-    if sinds is not None and sinds == _bordstand(request, team):
+    parameters = lees_parameters(BordParameters(request.GET))
+    if parameters["sinds"] and parameters["sinds"] == _bordstand(request, team):
         return HttpResponse(status=204)
     context = _bord_context(request, team)
-    if request.GET.get("export") in EXPORTFORMATEN:
-        return exporteer(request.GET["export"], team.naam, [regiebord_blad(context["opgaven"])])
+    if parameters["export"]:
+        return exporteer(parameters["export"], team.naam, [regiebord_blad(context["opgaven"])])
     template = "teams/bord.html#kaarten" if request.htmx else "teams/bord.html"
     return render(request, template, context)
 
@@ -438,11 +440,12 @@ def waardencheck_invullen(request: HtmxHttpRequest, slug: str):
     team = get_team_for_user(request, slug)
     if not is_teamlid(request.user, team.pk):
         raise PermissionDenied
+    parameters = lees_parameters(WaardencheckParameters(request.GET, team=team))
     form = WaardencheckForm(
         request.POST if request.method == "POST" else None,
         team=team,
         waarden=Waarde.objects.filter(actief=True),
-        initial={"datum": timezone.localdate(), "opgave": request.GET.get("opgave")},
+        initial={"datum": timezone.localdate(), "opgave": parameters["opgave"]},
     )
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():

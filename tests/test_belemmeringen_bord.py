@@ -55,7 +55,9 @@ def test_filters_narrow_the_board(demo, login):
         "Isolatieplanning botst met renovatie",
         "Geen ruimte voor de huiswerkklas op woensdag",
     }
-    assert client.get("/belemmeringen/?ouder_dan=-1").status_code == 400
+    onbekend = client.get("/belemmeringen/?ouder_dan=-1")
+    assert onbekend.status_code == 200
+    assert "staat nu op de standaard: Ouder dan (dagen)." in onbekend.content.decode()
 
 
 def test_escalating_asks_which_decision_from_whom_and_by_when(demo, login):

@@ -103,7 +103,8 @@ def extra_paginas(role: str) -> list[str]:
         return paginas
     paginas += [
         "/overzicht/?rijen=gebieden&niveau=buurt&maat=belemmeringen",
-        "/overzicht/?niveau=onzin",  # a filter error: 400 with the error summary
+        "/overzicht/?niveau=onzin",  # an unknown filter value: the notice, and the default
+        "/overzicht/?team=0",  # an id naming nothing: 400 with the error summary
         "/belemmeringen/?ernst=onzin",
     ]
     if role in {"regie", "coordinator", "beheer"}:

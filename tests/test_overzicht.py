@@ -49,7 +49,11 @@ def test_filters_are_kept_in_the_url(demo, login):
     assert [o.titel for o in response.context["overzicht"].opgaven] == [
         "Wildeman aardgasvrij en beter geïsoleerd"
     ]
-    assert "thema=energietransitie&amp;export=xlsx" in response.content.decode()
+    html = response.content.decode()
+    assert (
+        "?thema=energietransitie&amp;niveau=wijk&amp;rijen=opgaven&amp;maat=opgaven&amp;export=xlsx"
+        in html
+    )
 
 
 def test_rolling_up_to_gebied_and_switching_rows_and_columns(demo, login):
@@ -70,13 +74,14 @@ def test_buiten_sees_none_of_the_demo_worlds_opgaven(demo, login):
 
 def test_a_regieteam_member_sees_the_opgaven_of_their_gebied(demo, login):
     response = login("regie").get("/overzicht/")
-    assert len(response.context["overzicht"].opgaven) == 5
+    assert len(response.context["overzicht"].opgaven) == 6  # every theme, per wijk
 
 
-def test_an_unknown_filter_value_answers_400_with_the_form(demo, login):
+def test_an_unknown_filter_value_falls_back_to_the_default_and_says_so(demo, login):
     response = login("coordinator").get("/overzicht/?thema=onzin&niveau=provincie")
-    assert response.status_code == 400
-    assert "Controleer de invoer" in response.content.decode()
+    assert response.status_code == 200
+    assert "staan nu op de standaard: Thema, Per." in response.content.decode()
+    assert len(response.context["overzicht"].opgaven) == 6  # every theme, per wijk
 
 
 def test_the_excel_export_holds_the_same_numbers_as_the_page(demo, login):
