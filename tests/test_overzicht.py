@@ -74,7 +74,7 @@ def test_buiten_sees_none_of_the_demo_worlds_opgaven(demo, login):
 
 def test_a_regieteam_member_sees_the_opgaven_of_their_gebied(demo, login):
     response = login("regie").get("/overzicht/")
-    assert len(response.context["overzicht"].opgaven) == 6  # every theme, per wijk
+    assert len(response.context["overzicht"].opgaven) == 5
 
 
 def test_an_unknown_filter_value_falls_back_to_the_default_and_says_so(demo, login):
