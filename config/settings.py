@@ -219,14 +219,13 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # Permissions-Policy (django-permissions-policy): the powerful browser features Opgavebord never
-# uses are switched off for its pages and anything they might embed.
+# uses are switched off for its pages and anything they might embed. Only features Chromium
+# knows: an unknown one costs a console warning on every page.
 PERMISSIONS_POLICY = {
     feature: []
     for feature in [
         "accelerometer",
-        "ambient-light-sensor",
         "autoplay",
-        "bluetooth",
         "browsing-topics",
         "camera",
         "clipboard-read",
