@@ -25,7 +25,17 @@ class GeschiedenisAdmin(SimpleHistoryAdmin):
 class AuditRegelAdmin(admin.ModelAdmin):
     """The audit log for beheer: to read and search, never to add, change or delete."""
 
-    list_display = ["tijd", "actor_naam", "actie", "resultaat", "object_soort", "object_id", "ip"]
+    list_display = [
+        "tijd",
+        "actor_naam",
+        "actie",
+        "resultaat",
+        "object_soort",
+        "object_id",
+        "ip",
+        "aantal",
+        "laatste_keer",
+    ]
     list_filter = ["actie", "resultaat", "object_soort"]
     search_fields = ["actor_naam", "object_soort", "object_id", "object_omschrijving", "details"]
     date_hierarchy = "tijd"

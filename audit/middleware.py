@@ -1,15 +1,15 @@
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from audit.log import leg_vast
-from audit.models import Actie
+from audit.log import leg_weigering_vast
 
 
 class GeweigerdeToegangMiddleware:
     """Log every 404 and 403 that a view raises: the permission helpers answer 404 for objects
     the user may not see and 403 for changes they may not make (teams/permissions.py).
 
-    Only exceptions from views pass here: a URL that does not exist at all is not logged."""
+    Only exceptions from views pass here: a URL that does not exist at all is not logged.
+    Repeats within a minute are counted on one row (audit.log.leg_weigering_vast)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -25,8 +25,7 @@ class GeweigerdeToegangMiddleware:
         else:
             return None
         match = request.resolver_match
-        leg_vast(
-            actie=Actie.TOEGANG_GEWEIGERD,
+        leg_weigering_vast(
             resultaat=resultaat,
             object_soort=match.view_name if match else "",
             object_id=" ".join(f"{k}={v}" for k, v in sorted(match.kwargs.items()))

@@ -37,6 +37,9 @@ class AuditRegel(models.Model):
     details = models.TextField(_("details"), blank=True)
     ip = models.GenericIPAddressField(_("IP-adres"), null=True, blank=True)
     pad = models.CharField(_("adres"), max_length=500, blank=True)
+    # Repeated denied access within a minute is counted on its first row (audit.log).
+    aantal = models.PositiveIntegerField(_("aantal keer"), default=1)
+    laatste_keer = models.DateTimeField(_("laatste keer"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("auditregel")

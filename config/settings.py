@@ -63,8 +63,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "config.middleware.PrivateCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "config.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -216,12 +218,53 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Permissions-Policy (django-permissions-policy): the powerful browser features Opgavebord never
+# uses are switched off for its pages and anything they might embed. Only features Chromium
+# knows: an unknown one costs a console warning on every page.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in [
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "clipboard-read",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "local-fonts",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "otp-credentials",
+        "payment",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "window-management",
+        "xr-spatial-tracking",
+    ]
+}
+
 # Login throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one username
-# from one IP address, that combination is locked out for AXES_COOLOFF_MINUTES.
+# from one IP address, that combination is locked out for AXES_COOLOFF_MINUTES. Besides, an IP
+# address with LOGIN_IP_FAILURE_LIMIT failures across all usernames within LOGIN_IP_WINDOW is
+# locked for every username (audit.aanmeldpogingen); the default leaves room for a town hall
+# whose staff all sign in from one NAT address.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+AXES_HANDLER = "audit.aanmeldpogingen.AanmeldpogingenHandler"
+LOGIN_IP_FAILURE_LIMIT = int(os.environ.get("LOGIN_IP_FAILURE_LIMIT", "50"))
+LOGIN_IP_WINDOW = timedelta(minutes=int(os.environ.get("LOGIN_IP_WINDOW_MINUTES", "15")))
+if LOGIN_IP_WINDOW > AXES_COOLOFF_TIME:
+    # django-axes forgets a failure once its cool-off has passed, so the IP rule cannot look back
+    # further than that.
+    raise ImproperlyConfigured("LOGIN_IP_WINDOW_MINUTES may not exceed AXES_COOLOFF_MINUTES.")
 AXES_LOCKOUT_CALLABLE = "config.views.aanmelden_geblokkeerd"
 AXES_CLIENT_IP_CALLABLE = "audit.herkomst.client_ip"
 AXES_VERBOSE = False
@@ -229,10 +272,16 @@ AXES_VERBOSE = False
 # Behind a TLS-terminating proxy: the header (as in request.META) that carries the original
 # scheme (default HTTP_X_FORWARDED_PROTO). The proxy must always set or strip that header, or
 # clients could claim HTTPS themselves; without a proxy, set PROXY_SSL_HEADER to empty.
-# CLIENT_IP_HEADER (e.g. HTTP_X_FORWARDED_FOR) likewise names where the proxy puts the client's
-# address, for login throttling and the audit log; its last entry is the one our proxy added.
+# CLIENT_IP_HEADER (e.g. HTTP_X_FORWARDED_FOR) likewise names where the proxies put the client's
+# address, for login throttling and the audit log. Each of the TRUSTED_PROXY_HOPS proxies in
+# front of the app appends the address it was reached from, so the client's address is the
+# entry that many places from the right (audit.herkomst.client_ip); entries further left are
+# the client's own claim.
 PROXY_SSL_HEADER = os.environ.get("PROXY_SSL_HEADER", "HTTP_X_FORWARDED_PROTO")
 CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
+TRUSTED_PROXY_HOPS = int(os.environ.get("TRUSTED_PROXY_HOPS", "1"))
+if TRUSTED_PROXY_HOPS < 1:
+    raise ImproperlyConfigured("TRUSTED_PROXY_HOPS must be 1 or more.")
 
 if not DEBUG:
     if PROXY_SSL_HEADER:

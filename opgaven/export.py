@@ -3,10 +3,12 @@ view, the same numbers as the page."""
 
 import csv
 import io
+import unicodedata
 from collections.abc import Sequence
 
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
@@ -22,7 +24,26 @@ def _bestandsnaam(naam: str, extensie: str) -> str:
 
 
 # A cell starting with one of these is a formula to a spreadsheet (CSV and formula injection).
-FORMULETEKENS = ("=", "+", "-", "@", "\t", "\r")
+FORMULETEKENS = ("=", "+", "-", "@")
+# OWASP's list also names a leading tab and carriage return themselves.
+VERDACHT_BEGIN = ("\t", "\r")
+
+
+def _onzichtbaar(teken: str) -> bool:
+    """Whitespace of any kind (tabs, newlines, no-break and ideographic spaces) and invisible
+    format characters (byte order mark, zero-width spaces and joiners, direction marks)."""
+    return teken.isspace() or unicodedata.category(teken) == "Cf"
+
+
+def is_formule(tekst: str) -> bool:
+    """Whether a spreadsheet might run this text as a formula: its first visible character is
+    a formula character, also in a look-alike form that folds to one (full-width ＝ ＋ － ＠).
+    Spreadsheets skip leading whitespace and ignore invisible characters, so those do not
+    hide a formula."""
+    if tekst.startswith(VERDACHT_BEGIN):
+        return True
+    zichtbaar = next((teken for teken in tekst if not _onzichtbaar(teken)), "")
+    return unicodedata.normalize("NFKC", zichtbaar).startswith(FORMULETEKENS)
 
 
 def _cel(waarde):
@@ -32,11 +53,20 @@ def _cel(waarde):
     if waarde is None or isinstance(waarde, int | float):
         return waarde
     tekst = str(waarde)
-    return "'" + tekst if tekst.startswith(FORMULETEKENS) else tekst
+    return "'" + tekst if is_formule(tekst) else tekst
 
 
 def exporteer(formaat: str, naam: str, bladen: list[Blad]) -> HttpResponse:
-    """CSV holds the first sheet (CSV has no sheets); Excel holds all of them."""
+    """CSV holds the first sheet (CSV has no sheets); Excel holds all of them.
+
+    The file may hold what only this user may see, and is saved rather than shown: no cache,
+    the browser's included, keeps a copy (`private, no-store`)."""
+    response = _bestand(formaat, naam, bladen)
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+def _bestand(formaat: str, naam: str, bladen: list[Blad]) -> HttpResponse:
     if formaat == "csv":
         titel, kop, rijen = bladen[0]
         buffer = io.StringIO()

@@ -2,14 +2,18 @@
 time (BIO 8.15.01); history and the log itself cannot be changed through the UI."""
 
 import logging
+from datetime import timedelta
 
 import pytest
 from django.contrib import admin
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import AnonymousUser, Group
+from django.db.models import F
+from django.test import RequestFactory
 from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
 
 from audit.admin import GeschiedenisAdmin
+from audit.log import leg_weigering_vast
 from audit.models import Actie, AuditRegel
 from opgaven.models import Opgave
 from tests.factories import LidmaatschapFactory, OpgaveFactory, TeamFactory, UserFactory
@@ -173,3 +177,83 @@ def test_beheer_reads_the_audit_log_in_the_admin(client, demo, login):
     assert response.status_code == 200
     assert "toegang geweigerd" in response.content.decode()
     assert beheer.get(reverse("admin:audit_auditregel_add")).status_code == 403
+
+
+# --- the log cannot be flooded with denied access -----------------------------------------------
+
+
+@pytest.fixture
+def buiten_client(client):
+    client.force_login(UserFactory(username="buiten"))
+    return client
+
+
+def weigeringen():
+    return AuditRegel.objects.filter(actie=Actie.TOEGANG_GEWEIGERD).order_by("pk")
+
+
+def test_a_hundred_denials_of_one_user_for_one_path_are_counted_on_one_row(buiten_client):
+    opgave = OpgaveFactory()
+    for _ in range(100):
+        assert buiten_client.get(f"/opgaven/{opgave.pk}/").status_code == 404
+    regel = weigeringen().get()
+    assert regel.aantal == 100
+    assert regel.actor_naam == "buiten"
+    assert regel.tijd <= regel.laatste_keer
+
+
+def test_a_single_denial_has_no_last_time_of_its_own(buiten_client):
+    buiten_client.get(f"/opgaven/{OpgaveFactory().pk}/")
+    regel = weigeringen().get()
+    assert (regel.aantal, regel.laatste_keer) == (1, None)
+
+
+def test_a_denial_for_another_path_or_user_gets_its_own_row(buiten_client, client):
+    eerste, tweede = OpgaveFactory(), OpgaveFactory()
+    buiten_client.get(f"/opgaven/{eerste.pk}/")
+    buiten_client.get(f"/opgaven/{tweede.pk}/")
+    buiten_client.get(f"/opgaven/{tweede.pk}/")
+    client.force_login(UserFactory(username="ander"))
+    client.get(f"/opgaven/{tweede.pk}/")
+    rijen = weigeringen().values_list("actor_naam", "pad", "aantal")
+    assert list(rijen) == [
+        ("buiten", f"/opgaven/{eerste.pk}/", 1),
+        ("buiten", f"/opgaven/{tweede.pk}/", 2),
+        ("ander", f"/opgaven/{tweede.pk}/", 1),
+    ]
+
+
+def test_a_denial_more_than_a_minute_after_the_first_gets_a_new_row(buiten_client):
+    url = f"/opgaven/{OpgaveFactory().pk}/"
+    buiten_client.get(url)
+    buiten_client.get(url)
+    weigeringen().update(tijd=F("tijd") - timedelta(seconds=61))
+    buiten_client.get(url)
+    assert list(weigeringen().values_list("aantal", flat=True)) == [2, 1]
+
+
+def test_anonymous_denials_are_counted_per_ip_address():
+    def weiger(ip):
+        request = RequestFactory().get("/opgaven/1/", REMOTE_ADDR=ip)
+        request.user = AnonymousUser()
+        leg_weigering_vast(
+            resultaat="404 niet zichtbaar",
+            object_soort="opgaven:detail",
+            object_id="pk=1",
+            details="GET",
+            request=request,
+        )
+
+    for ip in ("192.0.2.1", "192.0.2.1", "192.0.2.1", "192.0.2.2"):
+        weiger(ip)
+    assert dict(AuditRegel.objects.values_list("ip", "aantal")) == {
+        "192.0.2.1": 3,
+        "192.0.2.2": 1,
+    }
+
+
+def test_the_admin_list_shows_how_often_a_denial_happened(superuser_client):
+    AuditRegel.objects.create(actie=Actie.TOEGANG_GEWEIGERD, resultaat="404", aantal=137)
+    html = superuser_client.get(reverse("admin:audit_auditregel_changelist")).content.decode()
+    assert "Aantal keer" in html
+    assert '<td class="field-aantal">137</td>' in html

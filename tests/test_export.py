@@ -4,8 +4,10 @@ import io
 import pytest
 from openpyxl import load_workbook
 
+from opgaven.export import exporteer
 from opgaven.models import Opgave
 from teams.models import Team, TeamSoort
+from tests.factories import ActieFactory, LidmaatschapFactory, OpgaveFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -56,3 +58,74 @@ def test_an_export_shows_only_what_the_user_may_see(demo, login):
         )
     )
     assert len(rijen) == 1  # the headers only
+
+
+# --- formulas never reach a spreadsheet ----------------------------------------------------
+
+FORMULES = {
+    "plain": '=HYPERLINK("http://evil.example","klik")',
+    "after spaces": "   =1+1",
+    "after a tab": "\t=1+1",
+    "after a newline": "\n+1",
+    "after a no-break space": "\u00a0-1",
+    "after an ideographic space": "\u3000@SUM(A1)",
+    "after a byte order mark": "\ufeff=1+1",
+    "after a zero-width space": "\u200b=1+1",
+    "after zero-width joiners": "\u200c\u200d+1",
+    "after a word joiner": "\u2060@SUM(A1)",
+    "full-width equals": "\uff1d1+1",
+    "full-width plus": "\uff0b1",
+    "full-width minus": "\uff0d1",
+    "full-width at": "\uff20SUM(A1)",
+    "everything before full-width": " \ufeff\u200b\t\uff1dHYPERLINK()",
+}
+GEWONE_TEKST = ["Wijkgesprek", "5-3", "e-mail @gemeente", " Gesprek", "\u200bGesprek", "＄5"]
+
+
+def csv_cellen(response) -> list[str]:
+    rijen = csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";")
+    return [rij[0] for rij in list(rijen)[1:]]
+
+
+def excel_cellen(response):
+    blad = load_workbook(io.BytesIO(response.content))["Blad"]
+    return [rij[0] for rij in blad.iter_rows(min_row=2)]
+
+
+def export(formaat, teksten):
+    return exporteer(formaat, "test", [("Blad", ["Tekst"], [[tekst] for tekst in teksten])])
+
+
+@pytest.mark.parametrize("tekst", FORMULES.values(), ids=FORMULES.keys())
+def test_a_csv_export_shows_a_formula_as_text(tekst):
+    assert csv_cellen(export("csv", [tekst])) == ["'" + tekst]
+
+
+@pytest.mark.parametrize("tekst", FORMULES.values(), ids=FORMULES.keys())
+def test_an_excel_export_holds_a_formula_as_text(tekst):
+    [cel] = excel_cellen(export("xlsx", [tekst]))
+    assert cel.data_type == "s"
+    assert cel.value == "'" + tekst
+
+
+def test_ordinary_text_and_numbers_are_exported_as_they_are():
+    assert csv_cellen(export("csv", GEWONE_TEKST)) == GEWONE_TEKST
+    assert [cel.value for cel in excel_cellen(export("xlsx", [*GEWONE_TEKST, -5]))] == [
+        *GEWONE_TEKST,
+        -5,
+    ]
+
+
+# --- exports are never cached -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("formaat", ["csv", "xlsx"])
+def test_no_cache_keeps_a_copy_of_an_export_download(client, formaat):
+    lid = LidmaatschapFactory(user__username="alice").user
+    opgave = OpgaveFactory(team=lid.lidmaatschappen.get().team)
+    ActieFactory(opgave=opgave)
+    client.force_login(lid)
+    response = client.get(f"/opgaven/{opgave.pk}/?export={formaat}")
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment")
+    assert set(response["Cache-Control"].split(", ")) == {"private", "no-store"}

@@ -12,6 +12,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
+from tests.factories import UserFactory
 from tests.test_authorization import EXPECTED, ROLES, arguments
 
 pytestmark = pytest.mark.django_db
@@ -149,3 +150,55 @@ def test_production_cookies_are_secure_and_hsts_is_on():
         " settings.SECURE_HSTS_SECONDS >= 31536000, settings.SECURE_HSTS_INCLUDE_SUBDOMAINS"
     )
     assert waarden == "True True True True True"
+
+
+# --- Permissions-Policy and Cache-Control ------------------------------------------------------
+
+UNUSED_FEATURES = ["camera", "microphone", "geolocation", "payment", "usb", "display-capture"]
+
+
+def permissions_policy(response) -> dict[str, str]:
+    return dict(part.strip().split("=", 1) for part in response["Permissions-Policy"].split(","))
+
+
+@pytest.fixture
+def alice_client(client):
+    client.force_login(UserFactory(username="alice"))
+    return client
+
+
+def test_a_page_denies_the_powerful_browser_features_the_app_never_uses(alice_client):
+    policy = permissions_policy(alice_client.get("/"))
+    for feature in UNUSED_FEATURES:
+        assert policy[feature] == "()", feature
+
+
+def test_the_login_page_denies_them_too(client):
+    policy = permissions_policy(client.get("/accounts/login/"))
+    assert all(policy[feature] == "()" for feature in UNUSED_FEATURES)
+
+
+def test_a_static_file_carries_the_permissions_policy_and_keeps_its_own_caching(client, settings):
+    settings.WHITENOISE_USE_FINDERS = True  # serve from static/ without collectstatic
+    response = client.get("/static/js/opgavebord.js")
+    assert response.status_code == 200
+    assert permissions_policy(response)["camera"] == "()"
+    assert "public" in response["Cache-Control"]
+
+
+def test_a_signed_in_page_is_private_but_not_kept_out_of_the_back_button_cache(alice_client):
+    for url in ("/", "/opgaven/", "/bestaat-niet/"):
+        assert alice_client.get(url)["Cache-Control"] == "private", url
+
+
+@pytest.mark.parametrize("url", ["/accounts/login/", "/bestaat-niet/"])
+def test_an_anonymous_page_with_a_csrf_token_is_kept_from_shared_caches(client, url):
+    response = client.get(url)
+    assert "csrfmiddlewaretoken" in response.content.decode()  # the login or language form
+    assert "private" in response["Cache-Control"].split(", ")
+
+
+def test_a_view_that_chose_its_own_caching_keeps_it(client):
+    response = client.get("/health/")
+    assert "no-store" in response["Cache-Control"]
+    assert "max-age=0" in response["Cache-Control"]

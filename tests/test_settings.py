@@ -35,6 +35,22 @@ def test_production_refuses_to_start_without_its_secrets(env, message):
     assert message in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"TRUSTED_PROXY_HOPS": "0"}, "TRUSTED_PROXY_HOPS must be 1 or more"),
+        (
+            {"LOGIN_IP_WINDOW_MINUTES": "30", "AXES_COOLOFF_MINUTES": "15"},
+            "LOGIN_IP_WINDOW_MINUTES may not exceed AXES_COOLOFF_MINUTES",
+        ),
+    ],
+)
+def test_the_app_refuses_a_throttling_setup_it_cannot_honour(env, message):
+    result = import_settings(DEBUG="1", **env)
+    assert result.returncode != 0
+    assert message in result.stderr
+
+
 def test_production_starts_with_secret_key_and_allowed_hosts():
     assert import_settings(SECRET_KEY="s3cret", ALLOWED_HOSTS="opgavebord.example").returncode == 0
 
