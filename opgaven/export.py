@@ -12,6 +12,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
 Blad = tuple[str, Sequence[str], Sequence[Sequence]]  # sheet title, headers, rows
@@ -56,6 +57,13 @@ def _cel(waarde):
     return "'" + tekst if is_formule(tekst) else tekst
 
 
+def _excelcel(waarde):
+    """An Excel cell cannot hold most control characters (a vertical tab pasted from a
+    document, say): they show as the replacement character instead of failing the download."""
+    waarde = _cel(waarde)
+    return ILLEGAL_CHARACTERS_RE.sub("\ufffd", waarde) if isinstance(waarde, str) else waarde
+
+
 def exporteer(formaat: str, naam: str, bladen: list[Blad]) -> HttpResponse:
     """CSV holds the first sheet (CSV has no sheets); Excel holds all of them.
 
@@ -82,11 +90,11 @@ def _bestand(formaat: str, naam: str, bladen: list[Blad]) -> HttpResponse:
     werkmap.remove(werkmap.active)
     for titel, kop, rijen in bladen:
         blad = werkmap.create_sheet(str(titel)[:31])  # Excel's limit for sheet names
-        blad.append([_cel(k) for k in kop])
+        blad.append([_excelcel(k) for k in kop])
         for cel in blad[1]:
             cel.font = Font(bold=True)
         for rij in rijen:
-            blad.append([_cel(w) for w in rij])
+            blad.append([_excelcel(w) for w in rij])
         blad.freeze_panes = "A2"
     buffer = io.BytesIO()
     werkmap.save(buffer)

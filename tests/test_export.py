@@ -116,6 +116,16 @@ def test_ordinary_text_and_numbers_are_exported_as_they_are():
     ]
 
 
+def test_a_control_character_in_a_text_never_fails_an_excel_download(client):
+    lid = LidmaatschapFactory(user__username="alice").user
+    opgave = OpgaveFactory(team=lid.lidmaatschappen.get().team)
+    ActieFactory(opgave=opgave, titel="Plakken uit Word\x0bwerkt")
+    client.force_login(lid)
+    acties = werkmap(client.get(f"/opgaven/{opgave.pk}/?export=xlsx"))["Acties"]
+    assert acties["B2"].value == "Plakken uit Word\ufffdwerkt"
+    assert csv_cellen(export("csv", ["a\x0bb"])) == ["a\x0bb"]
+
+
 # --- exports are never cached -----------------------------------------------------------------
 
 
