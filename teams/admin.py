@@ -34,7 +34,7 @@ class LidmaatschapAdmin(GeschiedenisAdmin):
 
 
 @admin.register(Discipline)
-class DisciplineAdmin(admin.ModelAdmin):
+class DisciplineAdmin(GeschiedenisAdmin):
     search_fields = ["naam"]
 
 
@@ -49,7 +49,7 @@ class BenoemdeRijForm(forms.ModelForm):
 
 
 @admin.register(Waarde)
-class WaardeAdmin(admin.ModelAdmin):
+class WaardeAdmin(GeschiedenisAdmin):
     list_display = ["links", "rechts", "volgorde", "actief"]
     list_editable = ["volgorde", "actief"]
     list_filter = ["actief"]
@@ -68,7 +68,7 @@ class WaardeScoreInline(admin.TabularInline):
 
 
 @admin.register(Waardencheck)
-class WaardencheckAdmin(admin.ModelAdmin):
+class WaardencheckAdmin(GeschiedenisAdmin):
     list_display = ["team", "opgave", "datum", "ingevuld_door"]
     list_filter = ["team", "datum"]
     list_select_related = ["team", "opgave", "ingevuld_door"]

@@ -94,6 +94,8 @@ class Discipline(models.Model):
 
     naam = models.CharField(_("naam"), max_length=120, unique=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("discipline")
         verbose_name_plural = _("disciplines")
@@ -160,6 +162,8 @@ class Waarde(models.Model):
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
     actief = models.BooleanField(_("actief"), default=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("waarde")
         verbose_name_plural = _("waarden")
@@ -193,6 +197,8 @@ class Waardencheck(models.Model):
     )
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("waardencheck")
         verbose_name_plural = _("waardenchecks")
@@ -218,6 +224,8 @@ class WaardeScore(models.Model):
         help_text=_("1: wij doen vooral Y; 5: wij doen vooral X."),
     )
     toelichting = models.TextField(_("toelichting"), blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("score")

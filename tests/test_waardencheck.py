@@ -1,7 +1,8 @@
 import pytest
 
 from opgaven.models import Opgave
-from teams.models import Team, Waarde, Waardencheck
+from teams.models import Team, Waarde, Waardencheck, WaardeScore
+from tests.factories import LidmaatschapFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -76,3 +77,29 @@ def test_a_check_for_one_opgave_is_kept_with_that_opgave(demo, login):
     client = login("lid")
     invullen(client, {w.pk: 4 for w in Waarde.objects.filter(actief=True)}, opgave=opgave.pk)
     assert Waardencheck.objects.filter(opgave=opgave).count() == 1
+
+
+# History: every check and score is recorded
+
+
+@pytest.fixture
+def lidmaatschap():
+    return LidmaatschapFactory()
+
+
+def vul_in(client, team: Team, datum: str, **extra) -> None:
+    scores = {f"score_{waarde.pk}": 3 for waarde in Waarde.objects.filter(actief=True)}
+    response = client.post(f"/teams/{team.slug}/waardencheck/", {"datum": datum} | scores | extra)
+    assert response.status_code == 302
+
+
+def test_filling_in_a_check_records_it_and_every_score_in_the_members_name(client, lidmaatschap):
+    client.force_login(lidmaatschap.user)
+    vul_in(client, lidmaatschap.team, "2026-11-01")
+    check = Waardencheck.objects.get(team=lidmaatschap.team)
+    assert [(h.history_type, h.history_user) for h in check.history.all()] == [
+        ("+", lidmaatschap.user)
+    ]
+    historie = WaardeScore.history.filter(waardencheck_id=check.pk)
+    assert historie.count() == check.scores.count() == Waarde.objects.filter(actief=True).count()
+    assert {(h.history_type, h.history_user) for h in historie} == {("+", lidmaatschap.user)}
