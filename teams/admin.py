@@ -1,5 +1,7 @@
 from django import forms
 from django.contrib import admin
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from guardian.admin import GuardedModelAdmin
 
 from audit.admin import GeschiedenisAdmin
@@ -63,8 +65,30 @@ class WaardeAdmin(GeschiedenisAdmin):
 
 
 class WaardeScoreInline(admin.TabularInline):
+    """A check's scores as they were given, each with the wording of its value at the time.
+    Read-only: a check records the past."""
+
     model = WaardeScore
     extra = 0
+    can_delete = False
+    fields = ["waarde_toen", "score", "toelichting"]
+    readonly_fields = fields
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("waarde").met_formulering_toen()
+
+    @admin.display(description=_("waarde, zoals geformuleerd bij het invullen"))
+    def waarde_toen(self, score: WaardeScore) -> str:
+        nu = str(score.waarde)
+        if score.formulering_toen == nu:
+            return nu
+        return gettext("%(toen)s (nu: %(nu)s)") % {"toen": score.formulering_toen, "nu": nu}
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Waardencheck)

@@ -198,3 +198,28 @@ def test_rewording_a_value_in_the_admin_is_recorded_with_who_did_it(demo, client
         "Doen wat echt nodig is",
     )
     assert waarde.history.last().links == "Doen wat nodig is"
+
+
+def test_the_admin_shows_a_past_checks_scores_with_the_wording_at_the_time(superuser_client):
+    waarde = Waarde.objects.first()
+    oude_check = WaardeScoreFactory(waarde=waarde).waardencheck
+    _gewijzigd(waarde, "links", "Doen wat echt nodig is")
+    nieuwe_check = WaardeScoreFactory(waarde=waarde).waardencheck
+
+    def score_op_de_pagina(check) -> str:
+        url = reverse("admin:teams_waardencheck_change", args=[check.pk])
+        html = superuser_client.get(url).content.decode()
+        return re.search(r'<td class="field-waarde_toen">\s*<p>(.*?)</p>', html, re.S)[1]
+
+    assert score_op_de_pagina(oude_check) == (
+        "Doen wat nodig is boven Doen wat kan (nu: Doen wat echt nodig is boven Doen wat kan)"
+    )
+    assert score_op_de_pagina(nieuwe_check) == "Doen wat echt nodig is boven Doen wat kan"
+
+
+def test_the_scores_of_a_check_cannot_be_changed_in_the_admin(superuser_client):
+    score = WaardeScoreFactory(score=2)
+    url = reverse("admin:teams_waardencheck_change", args=[score.waardencheck.pk])
+    html = superuser_client.get(url).content.decode()
+    assert 'name="scores-0-score"' not in html
+    assert "scores-0-DELETE" not in html
