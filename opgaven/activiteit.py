@@ -1,14 +1,15 @@
 """The activity stream of an opgave board: who changed what, when, read from history."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from django.db.models import CharField, F, Value
 from django.db.models.functions import Cast
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from opgaven.models import Actie, Belemmering, Mijlpaal, Opgave, OpgaveGebied
+from opgaven.models import Actie, Belemmering, Mijlpaal, Opgave, OpgaveGebied, Voortgangsupdate
 
 SOORTEN = {
     "+": gettext_lazy("voegde toe"),
@@ -22,6 +23,10 @@ ONDERWERPEN = {
     "mijlpaal": lambda naam: _("mijlpaal “%(titel)s”") % {"titel": naam},
     "gebied": lambda naam: _("de situatie in %(gebied)s") % {"gebied": naam},
     "belemmering": lambda naam: _("belemmering “%(titel)s”") % {"titel": naam},
+    # The update's date travels through the query as ISO text ("2026-11-27").
+    "voortgang": lambda naam: (
+        _("de voortgangsupdate van %(datum)s") % {"datum": date_format(date.fromisoformat(naam))}
+    ),
 }
 
 
@@ -35,8 +40,8 @@ class Gebeurtenis:
 
 
 def activiteit(opgave: Opgave, *, aantal: int = 15) -> list[Gebeurtenis]:
-    """The latest changes to the opgave and its acties, mijlpalen, gebieden and belemmeringen,
-    newest first: one query over the five history tables (UNION ALL)."""
+    """The latest changes to the opgave and its acties, mijlpalen, gebieden, belemmeringen
+    and voortgangsupdates, newest first: one query over the six history tables (UNION ALL)."""
     bronnen = [
         ("opgave", Opgave.history.filter(id=opgave.pk), F("titel")),
         ("actie", Actie.history.filter(opgave_id=opgave.pk), F("titel")),
@@ -47,6 +52,7 @@ def activiteit(opgave: Opgave, *, aantal: int = 15) -> list[Gebeurtenis]:
             Belemmering.history.filter(id__in=opgave.belemmeringen.values("pk")),
             F("titel"),
         ),
+        ("voortgang", Voortgangsupdate.history.filter(opgave_id=opgave.pk), F("datum")),
     ]
     delen = [
         geschiedenis.order_by()

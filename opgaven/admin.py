@@ -66,7 +66,7 @@ class MijlpaalAdmin(GeschiedenisAdmin):
 
 
 @admin.register(Voortgangsupdate)
-class VoortgangsupdateAdmin(admin.ModelAdmin):
+class VoortgangsupdateAdmin(GeschiedenisAdmin):
     list_display = ["opgave", "datum", "status", "auteur"]
     list_filter = ["status", "opgave"]
     search_fields = ["tekst"]
@@ -120,8 +120,8 @@ class PeilmomentOpgaveInline(admin.TabularInline):
 
 
 @admin.register(Peilmoment)
-class PeilmomentAdmin(admin.ModelAdmin):
-    """Read-only: a peilmoment records the past."""
+class PeilmomentAdmin(GeschiedenisAdmin):
+    """Read-only: a peilmoment records the past (its history shows when and by whom)."""
 
     list_display = ["regieteam", "datum", "vastgelegd_door", "aangemaakt_op"]
     list_filter = ["regieteam"]

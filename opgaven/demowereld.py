@@ -17,6 +17,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from gebieden.models import Gebied, Niveau
 from opgaven.models import (
@@ -767,8 +768,13 @@ class DemoWereld:
                 check = Waardencheck.objects.create(
                     team=team, datum=self.dag(offset), ingevuld_door=trekker
                 )
-                WaardeScore.objects.bulk_create(
-                    WaardeScore(waardencheck=check, waarde=waarde, score=scores[i % len(scores)])
-                    for i, waarde in enumerate(waarden)
+                bulk_create_with_history(
+                    [
+                        WaardeScore(
+                            waardencheck=check, waarde=waarde, score=scores[i % len(scores)]
+                        )
+                        for i, waarde in enumerate(waarden)
+                    ],
+                    WaardeScore,
                 )
         self.meld(f"Waardenchecks: {len(WAARDENCHECKS)} per team")

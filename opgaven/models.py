@@ -372,6 +372,8 @@ class Voortgangsupdate(SnelleKeuzelabels, models.Model):
     )
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("voortgangsupdate")
         verbose_name_plural = _("voortgangsupdates")
@@ -673,6 +675,9 @@ class Peilmoment(Onveranderlijk):
     )
     aangemaakt_op = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
 
+    # Never changed: the history records its creation and, should it happen, its deletion.
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("peilmoment")
         verbose_name_plural = _("peilmomenten")
@@ -694,6 +699,8 @@ class PeilmomentOpgave(SnelleKeuzelabels, Onveranderlijk):
         _("laatste voortgangsstatus"), max_length=20, choices=VoortgangStatus.choices, blank=True
     )
     belemmeringen_open = models.PositiveIntegerField(_("open belemmeringen"))
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("opgave op peilmoment")

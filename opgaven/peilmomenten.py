@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import QuerySet
+from simple_history.utils import bulk_create_with_history
 
 from opgaven.models import Opgave, Peilmoment, PeilmomentOpgave
 from opgaven.ordering import opgaven_op_regiebord
@@ -11,19 +12,26 @@ from opgaven.ordering import opgaven_op_regiebord
 
 @transaction.atomic
 def leg_peilmoment_vast(*, regieteam, door) -> Peilmoment:
-    """Record how every opgave on the regieteam's board stands today."""
-    peilmoment = Peilmoment.objects.create(regieteam=regieteam, vastgelegd_door=door)
-    PeilmomentOpgave.objects.bulk_create(
-        PeilmomentOpgave(
-            peilmoment=peilmoment,
-            opgave=opgave,
-            titel=opgave.titel,
-            status=opgave.status,
-            voortgang=opgave.voortgang,
-            voortgang_status=opgave.laatste_status or "",
-            belemmeringen_open=opgave.aantal_belemmeringen_open,
-        )
-        for opgave in opgaven_op_regiebord(regieteam).met_voortgang()
+    """Record how every opgave on the regieteam's board stands today, with a history row for
+    the peilmoment and each of its opgaven in the name of `door`."""
+    peilmoment = Peilmoment(regieteam=regieteam, vastgelegd_door=door)
+    peilmoment._history_user = door  # simple_history's way to name who did it, request or not
+    peilmoment.save()
+    bulk_create_with_history(
+        [
+            PeilmomentOpgave(
+                peilmoment=peilmoment,
+                opgave=opgave,
+                titel=opgave.titel,
+                status=opgave.status,
+                voortgang=opgave.voortgang,
+                voortgang_status=opgave.laatste_status or "",
+                belemmeringen_open=opgave.aantal_belemmeringen_open,
+            )
+            for opgave in opgaven_op_regiebord(regieteam).met_voortgang()
+        ],
+        PeilmomentOpgave,
+        default_user=door,
     )
     return peilmoment
 

@@ -466,7 +466,7 @@ class SchaalWereld:
                         auteur=rng.choice(auteurs),
                     )
                 )
-        Voortgangsupdate.objects.bulk_create(updates, batch_size=BATCH)
+        bulk_create_with_history(updates, Voortgangsupdate, batch_size=BATCH)
         self.meld(f"Mijlpalen: {len(mijlpalen)}; voortgangsupdates: {len(updates)}")
 
     # Belemmeringen, meldingen, waardenchecks -------------------------------------------
@@ -555,9 +555,9 @@ class SchaalWereld:
                     ingevuld_door=rng.choice(self.leden_per_team[team.pk]),
                 )
             )
-        checks = Waardencheck.objects.bulk_create(checks, batch_size=BATCH)
-        WaardeScore.objects.bulk_create(
-            (
+        checks = bulk_create_with_history(checks, Waardencheck, batch_size=BATCH)
+        bulk_create_with_history(
+            [
                 WaardeScore(
                     waardencheck=check,
                     waarde=waarde,
@@ -566,7 +566,8 @@ class SchaalWereld:
                 )
                 for check in checks
                 for waarde in waarden
-            ),
+            ],
+            WaardeScore,
             batch_size=BATCH,
         )
         self.meld(f"Waardenchecks: {len(checks)} met {len(checks) * len(waarden)} scores")

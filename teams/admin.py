@@ -1,5 +1,7 @@
 from django import forms
 from django.contrib import admin
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from guardian.admin import GuardedModelAdmin
 
 from audit.admin import GeschiedenisAdmin
@@ -34,7 +36,7 @@ class LidmaatschapAdmin(GeschiedenisAdmin):
 
 
 @admin.register(Discipline)
-class DisciplineAdmin(admin.ModelAdmin):
+class DisciplineAdmin(GeschiedenisAdmin):
     search_fields = ["naam"]
 
 
@@ -49,7 +51,7 @@ class BenoemdeRijForm(forms.ModelForm):
 
 
 @admin.register(Waarde)
-class WaardeAdmin(admin.ModelAdmin):
+class WaardeAdmin(GeschiedenisAdmin):
     list_display = ["links", "rechts", "volgorde", "actief"]
     list_editable = ["volgorde", "actief"]
     list_filter = ["actief"]
@@ -63,12 +65,34 @@ class WaardeAdmin(admin.ModelAdmin):
 
 
 class WaardeScoreInline(admin.TabularInline):
+    """A check's scores as they were given, each with the wording of its value at the time.
+    Read-only: a check records the past."""
+
     model = WaardeScore
     extra = 0
+    can_delete = False
+    fields = ["waarde_toen", "score", "toelichting"]
+    readonly_fields = fields
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("waarde").met_formulering_toen()
+
+    @admin.display(description=_("waarde, zoals geformuleerd bij het invullen"))
+    def waarde_toen(self, score: WaardeScore) -> str:
+        nu = str(score.waarde)
+        if score.formulering_toen == nu:
+            return nu
+        return gettext("%(toen)s (nu: %(nu)s)") % {"toen": score.formulering_toen, "nu": nu}
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Waardencheck)
-class WaardencheckAdmin(admin.ModelAdmin):
+class WaardencheckAdmin(GeschiedenisAdmin):
     list_display = ["team", "opgave", "datum", "ingevuld_door"]
     list_filter = ["team", "datum"]
     list_select_related = ["team", "opgave", "ingevuld_door"]

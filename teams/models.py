@@ -2,7 +2,8 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -94,6 +95,8 @@ class Discipline(models.Model):
 
     naam = models.CharField(_("naam"), max_length=120, unique=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("discipline")
         verbose_name_plural = _("disciplines")
@@ -152,13 +155,21 @@ class Lidmaatschap(SnelleKeuzelabels, VersionedModel):
         return self.rol == Rol.TREKKER
 
 
+def formulering(links: str, rechts: str) -> str:
+    """How a value reads: "X boven Y"."""
+    return _("%(links)s boven %(rechts)s") % {"links": links, "rechts": rechts}
+
+
 class Waarde(models.Model):
-    """One "X boven Y" pair of the values checklist."""
+    """One "X boven Y" pair of the values checklist. Its wording may change; the history keeps
+    each earlier wording, so past scores are read with the words they were given to."""
 
     links = models.CharField(_("waar we voor kiezen (X)"), max_length=200)
     rechts = models.CharField(_("boven (Y)"), max_length=200)
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
     actief = models.BooleanField(_("actief"), default=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("waarde")
@@ -166,7 +177,7 @@ class Waarde(models.Model):
         ordering = ["volgorde", "pk"]
 
     def __str__(self):
-        return _("%(links)s boven %(rechts)s") % {"links": self.links, "rechts": self.rechts}
+        return formulering(self.links, self.rechts)
 
 
 class Waardencheck(models.Model):
@@ -193,6 +204,8 @@ class Waardencheck(models.Model):
     )
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("waardencheck")
         verbose_name_plural = _("waardenchecks")
@@ -200,6 +213,29 @@ class Waardencheck(models.Model):
 
     def __str__(self):
         return _("Waardencheck %(team)s, %(datum)s") % {"team": self.team, "datum": self.datum}
+
+
+class WaardeScoreQuerySet(models.QuerySet):
+    def met_formulering_toen(self) -> "WaardeScoreQuerySet":
+        """Give each score `links_toen` and `rechts_toen`: its value's wording when the check
+        was filled in, read from the value's history inside this query. That is the latest
+        version at that moment; for a check from before history was kept, the oldest version
+        known (history began with the wording then in force, teams migration 0005); for a value
+        without any history at all, its current wording."""
+        versies = Waarde.history.filter(id=OuterRef("waarde_id"))
+        toen = versies.filter(history_date__lte=OuterRef("waardencheck__aangemaakt_op"))
+        toen = toen.order_by("-history_date", "-history_id")
+        oudste = versies.order_by("history_date", "history_id")
+        return self.annotate(
+            **{
+                f"{veld}_toen": Coalesce(
+                    Subquery(toen.values(veld)[:1]),
+                    Subquery(oudste.values(veld)[:1]),
+                    F(f"waarde__{veld}"),
+                )
+                for veld in ("links", "rechts")
+            }
+        )
 
 
 class WaardeScore(models.Model):
@@ -219,6 +255,9 @@ class WaardeScore(models.Model):
     )
     toelichting = models.TextField(_("toelichting"), blank=True)
 
+    history = HistoricalRecords()
+    objects = WaardeScoreQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("score")
         verbose_name_plural = _("scores")
@@ -232,3 +271,8 @@ class WaardeScore(models.Model):
 
     def __str__(self):
         return f"{self.waarde}: {self.score}"
+
+    @property
+    def formulering_toen(self) -> str:
+        """The wording the score was given to (on scores read with met_formulering_toen)."""
+        return formulering(self.links_toen, self.rechts_toen)

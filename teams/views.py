@@ -14,6 +14,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import HttpResponseClientRedirect
 from django_htmx.middleware import HtmxDetails
+from simple_history.utils import bulk_create_with_history
 
 from config.invoer import lees_parameters
 from opgaven.export import exporteer, regiebord_blad
@@ -455,9 +456,15 @@ def waardencheck_invullen(request: HtmxHttpRequest, slug: str):
                 datum=form.cleaned_data["datum"],
                 ingevuld_door=request.user,
             )
-            WaardeScore.objects.bulk_create(
-                WaardeScore(waardencheck=check, waarde=waarde, score=score, toelichting=toelichting)
-                for waarde, score, toelichting in form.scores()
+            bulk_create_with_history(
+                [
+                    WaardeScore(
+                        waardencheck=check, waarde=waarde, score=score, toelichting=toelichting
+                    )
+                    for waarde, score, toelichting in form.scores()
+                ],
+                WaardeScore,
+                default_user=request.user,
             )
         messages.success(request, _("De waardencheck is opgeslagen."))
         return redirect(team)

@@ -18,7 +18,15 @@ from opgaven.models import (
     VoortgangStatus,
     Voortgangsupdate,
 )
-from teams.models import Discipline, Lidmaatschap, Team, TeamSoort, Waardencheck
+from teams.models import (
+    Discipline,
+    Lidmaatschap,
+    Team,
+    TeamSoort,
+    Waarde,
+    Waardencheck,
+    WaardeScore,
+)
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -153,3 +161,12 @@ class WaardencheckFactory(factory.django.DjangoModelFactory):
     team = factory.SubFactory(TeamFactory)
     datum = factory.LazyFunction(timezone.localdate)
     ingevuld_door = factory.SubFactory(UserFactory)
+
+
+class WaardeScoreFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = WaardeScore
+
+    waardencheck = factory.SubFactory(WaardencheckFactory)
+    waarde = factory.LazyFunction(lambda: Waarde.objects.first())
+    score = 3

@@ -7,18 +7,22 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from opgaven.models import Melding
+from opgaven.peilmomenten import leg_peilmoment_vast
 from teams.models import Waarde
 from tests.factories import (
     ActieFactory,
     BelemmeringFactory,
+    DisciplineFactory,
     GebiedFactory,
     KansFactory,
     LidmaatschapFactory,
     MijlpaalFactory,
     OpgaveGebiedFactory,
+    RegieteamFactory,
     UserFactory,
     VoortgangsupdateFactory,
     WaardencheckFactory,
+    WaardeScoreFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -150,3 +154,72 @@ def test_the_values_list_still_saves_its_order(superuser_client):
     response = superuser_client.post(reverse("admin:teams_waarde_changelist"), gegevens)
     assert response.status_code == 302
     assert [Waarde.objects.get(pk=w.pk).volgorde for w in waarden] == [50, 49]
+
+
+def _gewijzigd(obj, veld, waarde):
+    setattr(obj, veld, waarde)
+    obj.save()
+    return obj
+
+
+HISTORIE = {
+    "Discipline": lambda: _gewijzigd(DisciplineFactory(), "naam", "Buurtsportcoach"),
+    "Waarde": lambda: _gewijzigd(Waarde.objects.first(), "links", "Doen wat echt nodig is"),
+    "Waardencheck": lambda: WaardeScoreFactory().waardencheck,
+    "Voortgangsupdate": lambda: _gewijzigd(VoortgangsupdateFactory(), "tekst", "Bijgesteld"),
+    "Peilmoment": lambda: leg_peilmoment_vast(regieteam=RegieteamFactory(), door=UserFactory()),
+}
+
+
+@pytest.mark.parametrize("model", HISTORIE)
+def test_the_history_of_a_record_whose_meaning_matters_later_is_shown_in_the_admin(
+    superuser_client, model
+):
+    obj = HISTORIE[model]()
+    url = reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_history", args=[obj.pk])
+    response = superuser_client.get(url)
+    assert response.status_code == 200
+    assert list(response.context["page_obj"]) == list(obj.history.all())
+    assert obj.history.exists()
+
+
+def test_rewording_a_value_in_the_admin_is_recorded_with_who_did_it(demo, client):
+    beheer = get_user_model().objects.get(username="beheer")
+    client.force_login(beheer)
+    waarde = Waarde.objects.first()
+    client.post(
+        reverse("admin:teams_waarde_change", args=[waarde.pk]),
+        {"links": "Doen wat echt nodig is", "rechts": waarde.rechts, "volgorde": 1, "actief": "on"},
+    )
+    laatste = waarde.history.first()
+    assert (laatste.history_type, laatste.history_user, laatste.links) == (
+        "~",
+        beheer,
+        "Doen wat echt nodig is",
+    )
+    assert waarde.history.last().links == "Doen wat nodig is"
+
+
+def test_the_admin_shows_a_past_checks_scores_with_the_wording_at_the_time(superuser_client):
+    waarde = Waarde.objects.first()
+    oude_check = WaardeScoreFactory(waarde=waarde).waardencheck
+    _gewijzigd(waarde, "links", "Doen wat echt nodig is")
+    nieuwe_check = WaardeScoreFactory(waarde=waarde).waardencheck
+
+    def score_op_de_pagina(check) -> str:
+        url = reverse("admin:teams_waardencheck_change", args=[check.pk])
+        html = superuser_client.get(url).content.decode()
+        return re.search(r'<td class="field-waarde_toen">\s*<p>(.*?)</p>', html, re.S)[1]
+
+    assert score_op_de_pagina(oude_check) == (
+        "Doen wat nodig is boven Doen wat kan (nu: Doen wat echt nodig is boven Doen wat kan)"
+    )
+    assert score_op_de_pagina(nieuwe_check) == "Doen wat echt nodig is boven Doen wat kan"
+
+
+def test_the_scores_of_a_check_cannot_be_changed_in_the_admin(superuser_client):
+    score = WaardeScoreFactory(score=2)
+    url = reverse("admin:teams_waardencheck_change", args=[score.waardencheck.pk])
+    html = superuser_client.get(url).content.decode()
+    assert 'name="scores-0-score"' not in html
+    assert "scores-0-DELETE" not in html

@@ -56,3 +56,17 @@ def test_the_overview_shows_what_changed_since_a_peilmoment_with_a_progress_line
     html = response.content.decode()
     assert "voortgang +25 procentpunt" in html
     assert "Voortgang per peilmoment: 50% → 75%" in html
+
+
+def test_recording_a_peilmoment_writes_history_for_it_and_each_opgave_in_the_users_name(
+    demo, login
+):
+    login("regie").post(f"/teams/{regieteam().slug}/peilmomenten/")
+    peilmoment = Peilmoment.objects.get()
+    regie = peilmoment.vastgelegd_door
+    assert [(h.history_type, h.history_user) for h in peilmoment.history.all()] == [("+", regie)]
+    historie = PeilmomentOpgave.history.filter(peilmoment_id=peilmoment.pk)
+    assert sorted(h.opgave_id for h in historie) == sorted(
+        peilmoment.regels.values_list("opgave_id", flat=True)
+    )
+    assert {(h.history_type, h.history_user) for h in historie} == {("+", regie)}

@@ -1,0 +1,44 @@
+"""The activity stream of an opgave board, read from the history of what is on it."""
+
+import pytest
+
+from opgaven.activiteit import activiteit
+from tests.factories import (
+    ActieFactory,
+    BelemmeringFactory,
+    LidmaatschapFactory,
+    MijlpaalFactory,
+    OpgaveFactory,
+    OpgaveGebiedFactory,
+    VoortgangsupdateFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_voortgangsupdate_added_on_the_board_shows_in_the_activity_stream(client):
+    opgave = OpgaveFactory()
+    lid = LidmaatschapFactory(team=opgave.team, user__first_name="Fatima", user__last_name="Amrani")
+    client.force_login(lid.user)
+    client.post(
+        f"/opgaven/{opgave.pk}/voortgang/",
+        {"status": "aandacht", "datum": "2026-11-20", "tekst": "Minder bezoekers dan gehoopt."},
+    )
+    nieuwste = client.get(f"/opgaven/{opgave.pk}/").context["activiteit"][0]
+    assert (nieuwste.wie, nieuwste.wat, nieuwste.onderwerp) == (
+        "Fatima Amrani",
+        "voegde toe",
+        "de voortgangsupdate van 20 november 2026",
+    )
+
+
+def test_the_activity_stream_reads_every_history_in_one_query(django_assert_num_queries):
+    opgave = OpgaveFactory()
+    OpgaveGebiedFactory(opgave=opgave)
+    ActieFactory(opgave=opgave)
+    MijlpaalFactory(opgave=opgave)
+    BelemmeringFactory(opgaven=[opgave])
+    VoortgangsupdateFactory(opgave=opgave)
+    with django_assert_num_queries(1):
+        stroom = activiteit(opgave)
+    assert len(stroom) == 7  # the opgave, its gebied, actie, mijlpaal, belemmering and update
