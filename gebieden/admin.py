@@ -4,8 +4,19 @@ from audit.admin import GeschiedenisAdmin
 from gebieden.models import Gebied
 
 
+class ZonderOmtrek:
+    """Admin lists and choice fields defer the outlines of the areas they show (GeoJSON,
+    megabytes for real areas); a form that edits one reads it when it needs it."""
+
+    omtrekken: tuple[str, ...] = ("gebied__omtrek",)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer(*self.omtrekken)
+
+
 @admin.register(Gebied)
-class GebiedAdmin(GeschiedenisAdmin):
+class GebiedAdmin(ZonderOmtrek, GeschiedenisAdmin):
+    omtrekken = ("omtrek", "ouder__omtrek")
     list_display = ["code", "naam", "niveau", "ouder", "cbs_code", "eind_geldigheid"]
     list_filter = ["niveau", ("eind_geldigheid", admin.EmptyFieldListFilter)]
     search_fields = ["code", "naam", "cbs_code", "aliassen"]

@@ -32,7 +32,7 @@ class HtmxHttpRequest(HttpRequest):
 @login_required
 def gebied_list(request: HtmxHttpRequest):
     """The area tree, with how many of the user's visible opgaven land in or below each area."""
-    gebieden = list(Gebied.objects.order_by("pad"))
+    gebieden = list(Gebied.objects.defer("omtrek").order_by("pad"))
     paden = OpgaveGebied.objects.filter(opgave__in=zichtbare_opgaven(request.user)).values_list(
         "opgave_id", "gebied__pad"
     )
@@ -129,9 +129,11 @@ def gebied_detail(request: HtmxHttpRequest, code: str):
 @require_http_methods(["GET", "POST"])
 @login_required
 def lokale_status_bewerken(request: HtmxHttpRequest, code: str, pk: int):
-    gebied = get_object_or_404(Gebied, code=code)
+    gebied = get_object_or_404(Gebied.objects.defer("omtrek"), code=code)
     landing = get_object_or_404(
-        OpgaveGebied.objects.select_related("gebied", "opgave").filter(
+        OpgaveGebied.objects.select_related("gebied", "opgave")
+        .defer("gebied__omtrek")
+        .filter(
             gebied__in=Gebied.objects.onder(gebied),
             opgave__in=zichtbare_opgaven(request.user),
         ),
@@ -154,7 +156,11 @@ def lokale_status_bewerken(request: HtmxHttpRequest, code: str, pk: int):
             else:
                 if not request.htmx:
                     return redirect(gebied)
-                landing = OpgaveGebied.objects.select_related("gebied").get(pk=landing.pk)
+                landing = (
+                    OpgaveGebied.objects.select_related("gebied")
+                    .defer("gebied__omtrek")
+                    .get(pk=landing.pk)
+                )
                 landing.opgave = (
                     zichtbare_opgaven(request.user)
                     .met_voortgang()

@@ -23,11 +23,17 @@ ONDERWERPEN = {
     "mijlpaal": lambda naam: _("mijlpaal “%(titel)s”") % {"titel": naam},
     "gebied": lambda naam: _("de situatie in %(gebied)s") % {"gebied": naam},
     "belemmering": lambda naam: _("belemmering “%(titel)s”") % {"titel": naam},
-    # The update's date travels through the query as ISO text ("2026-11-27").
-    "voortgang": lambda naam: (
-        _("de voortgangsupdate van %(datum)s") % {"datum": date_format(date.fromisoformat(naam))}
-    ),
+    "voortgang": lambda naam: _("de voortgangsupdate van %(datum)s") % {"datum": _datum(naam)},
 }
+
+
+def _datum(tekst: str) -> str:
+    """The update's date travels through the query as text: ISO ("2026-11-27") unless a
+    PostgreSQL server was set to another DateStyle, which is then shown as it came."""
+    try:
+        return date_format(date.fromisoformat(tekst))
+    except ValueError:
+        return tekst
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@ from django.contrib import admin
 from guardian.admin import GuardedModelAdmin
 
 from audit.admin import GeschiedenisAdmin
+from gebieden.admin import ZonderOmtrek
 from opgaven.models import (
     Actie,
     Belemmering,
@@ -76,7 +77,7 @@ class VoortgangsupdateAdmin(GeschiedenisAdmin):
 
 
 @admin.register(Belemmering)
-class BelemmeringAdmin(GeschiedenisAdmin):
+class BelemmeringAdmin(ZonderOmtrek, GeschiedenisAdmin):
     list_display = ["titel", "status", "ernst", "escalatieniveau", "gebied", "eigenaar"]
     list_filter = ["status", "ernst", "escalatieniveau"]
     search_fields = ["titel", "beschrijving", "oplossing"]
@@ -86,7 +87,7 @@ class BelemmeringAdmin(GeschiedenisAdmin):
 
 
 @admin.register(Kans)
-class KansAdmin(GeschiedenisAdmin):
+class KansAdmin(ZonderOmtrek, GeschiedenisAdmin):
     list_display = ["titel", "status", "gebied", "opgave", "ingediend_door", "aangemaakt_op"]
     list_filter = ["status"]
     search_fields = ["titel", "beschrijving"]
@@ -95,7 +96,7 @@ class KansAdmin(GeschiedenisAdmin):
 
 
 @admin.register(OpgaveGebied)
-class OpgaveGebiedAdmin(GeschiedenisAdmin):
+class OpgaveGebiedAdmin(ZonderOmtrek, GeschiedenisAdmin):
     list_display = ["opgave", "gebied", "urgentie", "lokale_status"]
     list_filter = ["urgentie", "lokale_status"]
     list_select_related = ["opgave", "gebied"]
@@ -139,7 +140,7 @@ class PeilmomentAdmin(GeschiedenisAdmin):
 
 
 @admin.register(Melding)
-class MeldingAdmin(GeschiedenisAdmin):
+class MeldingAdmin(ZonderOmtrek, GeschiedenisAdmin):
     list_display = ["titel", "soort", "status", "gebied", "ingediend_door", "aangemaakt_op"]
     list_filter = ["status", "soort"]
     search_fields = ["titel", "beschrijving", "reactie"]

@@ -251,7 +251,7 @@ class MeldingForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         # Two radio buttons, without a third "---------" for none: the field is required.
         self.fields["soort"].choices = Melding._meta.get_field("soort").choices
-        self.fields["gebied"].queryset = Gebied.objects.geldig().order_by("pad")
+        self.fields["gebied"].queryset = Gebied.objects.geldig().defer("omtrek").order_by("pad")
         self.fields["gebied"].label_from_instance = lambda g: (
             f"{g.naam} ({g.get_niveau_display().lower()} {g.code})"
         )

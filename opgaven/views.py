@@ -129,6 +129,7 @@ def _bord_context(request: HtmxHttpRequest, opgave: Opgave, **extra) -> dict:
     belemmeringen = list(
         Belemmering.objects.filter(opgaven=opgave)
         .select_related("eigenaar", "gebied")
+        .defer("gebied__omtrek")
         .prefetch_related(met_opgaven(request.user))
         .order_by("status", "-aangemaakt_op")
     )
@@ -514,7 +515,7 @@ def _belemmering_filter(request: HtmxHttpRequest) -> BelemmeringFilter:
     return BelemmeringFilter(
         request.GET,
         opgaven=opgaven.filter(belemmeringen__in=zichtbaar).distinct(),
-        gebieden=Gebied.objects.filter(belemmeringen__in=zichtbaar).distinct(),
+        gebieden=Gebied.objects.filter(belemmeringen__in=zichtbaar).defer("omtrek").distinct(),
         teams=Team.objects.filter(opgaven__in=opgaven).distinct(),
     )
 
@@ -542,7 +543,8 @@ def belemmering_status(request: HtmxHttpRequest, pk: int):
     belemmering = get_object_or_404(
         zichtbare_belemmeringen(request.user)
         .prefetch_related(met_opgaven(request.user))
-        .select_related("gebied"),
+        .select_related("gebied")
+        .defer("gebied__omtrek"),
         pk=pk,
     )
     if not behandelbaar(request.user)(belemmering):

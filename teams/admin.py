@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from guardian.admin import GuardedModelAdmin
 
 from audit.admin import GeschiedenisAdmin
+from gebieden.admin import ZonderOmtrek
 from teams.models import Discipline, Lidmaatschap, Team, Waarde, Waardencheck, WaardeScore
 
 
@@ -15,7 +16,7 @@ class LidmaatschapInline(admin.TabularInline):
 
 
 @admin.register(Team)
-class TeamAdmin(GuardedModelAdmin, GeschiedenisAdmin):
+class TeamAdmin(ZonderOmtrek, GuardedModelAdmin, GeschiedenisAdmin):
     list_display = ["naam", "soort", "gebied", "focuslimiet"]
     list_filter = ["soort"]
     search_fields = ["naam", "slug", "beschrijving"]

@@ -290,7 +290,12 @@ def get_opgave_for_user(request: HttpRequest, pk: int, *, write: bool = False) -
 
 def get_team_for_user(request: HttpRequest, slug: str, *, write: bool = False) -> Team:
     try:
-        team = zichtbare_teams(request.user).select_related("gebied").get(slug=slug)
+        team = (
+            zichtbare_teams(request.user)
+            .select_related("gebied")
+            .defer("gebied__omtrek")
+            .get(slug=slug)
+        )
     except Team.DoesNotExist:
         raise Http404 from None
     if write and not kan_team_beheren(request.user, team):

@@ -62,7 +62,12 @@ class HtmxHttpRequest(HttpRequest):
 @require_safe
 @login_required
 def team_list(request: HtmxHttpRequest):
-    teams = zichtbare_teams(request.user).select_related("gebied").order_by("soort", "naam")
+    teams = (
+        zichtbare_teams(request.user)
+        .select_related("gebied")
+        .defer("gebied__omtrek")
+        .order_by("soort", "naam")
+    )
     return render(
         request,
         "teams/team_list.html",

@@ -42,3 +42,9 @@ def test_the_activity_stream_reads_every_history_in_one_query(django_assert_num_
     with django_assert_num_queries(1):
         stroom = activiteit(opgave)
     assert len(stroom) == 7  # the opgave, its gebied, actie, mijlpaal, belemmering and update
+
+
+def test_a_date_in_another_datestyle_is_shown_as_it_came_not_a_crash():
+    from opgaven.activiteit import ONDERWERPEN
+
+    assert ONDERWERPEN["voortgang"]("27/11/2026") == "de voortgangsupdate van 27/11/2026"
