@@ -2,7 +2,7 @@
 
 import pytest
 
-from opgaven.activiteit import activiteit
+from opgaven.activiteit import ONDERWERPEN, activiteit
 from tests.factories import (
     ActieFactory,
     BelemmeringFactory,
@@ -45,6 +45,4 @@ def test_the_activity_stream_reads_every_history_in_one_query(django_assert_num_
 
 
 def test_a_date_in_another_datestyle_is_shown_as_it_came_not_a_crash():
-    from opgaven.activiteit import ONDERWERPEN
-
     assert ONDERWERPEN["voortgang"]("27/11/2026") == "de voortgangsupdate van 27/11/2026"
