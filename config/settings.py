@@ -201,6 +201,9 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("DATA_UPLOAD_MAX_MEMORY_SIZE", str(512 * 1024)))
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 400
 
+# `importeer_gebieden` refuses a larger file before reading it (default 50 MB).
+GEBIEDEN_IMPORT_MAX_BYTES = int(os.environ.get("GEBIEDEN_IMPORT_MAX_BYTES", str(50 * 1024 * 1024)))
+
 # Strict Content Security Policy (django-csp): scripts and styles only from our own static
 # files, no inline code, no eval. htmx is configured for it in base.html (meta htmx-config).
 CONTENT_SECURITY_POLICY = {

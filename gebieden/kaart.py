@@ -6,6 +6,7 @@ import math
 from dataclasses import dataclass
 
 from gebieden.models import Gebied
+from gebieden.omtrek import fout_in_omtrek, ringen_van
 
 BREEDTE = 600
 STAPPEN = 5
@@ -28,18 +29,15 @@ class Kaart:
     maximum: int
 
 
-def _ringen(geometrie: dict) -> list[list[list[float]]]:
-    if geometrie.get("type") == "Polygon":
-        return geometrie.get("coordinates") or []
-    if geometrie.get("type") == "MultiPolygon":
-        return [ring for polygoon in geometrie.get("coordinates") or [] for ring in polygoon]
-    return []
-
-
 def teken_kaart(gebieden: list[Gebied], waarden: dict[int, int]) -> Kaart | None:
     """Project the outlines (WGS84) onto a flat SVG: longitude shrunk by the cosine of the
-    latitude, which is exact enough at the scale of one city."""
-    met_omtrek = [(g, _ringen(g.omtrek)) for g in gebieden if g.omtrek]
+    latitude, which is exact enough at the scale of one city. An area without an outline, or
+    with one that is empty or broken (stored before the import checked it), is left out."""
+    met_omtrek = [
+        (g, ringen_van(g.omtrek))
+        for g in gebieden
+        if g.omtrek is not None and fout_in_omtrek(g.omtrek) is None
+    ]
     punten = [p for _g, ringen in met_omtrek for ring in ringen for p in ring]
     if not punten:
         return None

@@ -1,10 +1,12 @@
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from gebieden.omtrek import valideer_omtrek
 from opgaven.keuzes import SnelleKeuzelabels
 
 
@@ -16,6 +18,14 @@ class Niveau(models.TextChoices):
 
 
 NIVEAU_DIEPTE = {niveau: diepte for diepte, niveau in enumerate(Niveau.values)}
+
+# A code is a URL segment (/gebieden/FK01/) and a step of the stored path ("/F/FK/FK01/"), so
+# a "/", a space or ".." would break both. The import checks codes with this field's validators.
+code_validator = RegexValidator(
+    r"\A[A-Za-z0-9_-]+\Z",
+    message=_("Gebruik in een code alleen letters (a-z, A-Z), cijfers, - en _."),
+    code="code",
+)
 
 
 def paden_van(pad: str) -> list[str]:
@@ -40,7 +50,7 @@ class Gebied(SnelleKeuzelabels, models.Model):
     everything below it" is a single indexed prefix query, whatever the depth.
     """
 
-    code = models.CharField(_("code"), max_length=20, unique=True)
+    code = models.CharField(_("code"), max_length=20, unique=True, validators=[code_validator])
     cbs_code = models.CharField(_("CBS-code"), max_length=20, blank=True)
     naam = models.CharField(_("naam"), max_length=200)
     niveau = models.CharField(_("niveau"), max_length=20, choices=Niveau.choices)
@@ -63,6 +73,7 @@ class Gebied(SnelleKeuzelabels, models.Model):
         null=True,
         blank=True,
         help_text=_("GeoJSON-geometrie (Polygon of MultiPolygon) in WGS84, voor de kaart."),
+        validators=[valideer_omtrek],
     )
     begin_geldigheid = models.DateField(_("geldig vanaf"), null=True, blank=True)
     eind_geldigheid = models.DateField(_("geldig tot"), null=True, blank=True)

@@ -1,3 +1,4 @@
+import json
 import re
 
 import pytest
@@ -6,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils.html import escape
 
+from gebieden.models import Gebied
 from opgaven.models import Melding
 from opgaven.peilmomenten import leg_peilmoment_vast
 from teams.models import Waarde
@@ -223,3 +225,33 @@ def test_the_scores_of_a_check_cannot_be_changed_in_the_admin(superuser_client):
     html = superuser_client.get(url).content.decode()
     assert 'name="scores-0-score"' not in html
     assert "scores-0-DELETE" not in html
+
+
+def gebied_in_admin(client, **velden):
+    gegevens = {"code": "FK09", "naam": "Nieuwe buurt", "niveau": "stadsdeel", "aliassen": "[]"}
+    return client.post(reverse("admin:gebieden_gebied_add"), gegevens | velden)
+
+
+def test_the_admin_adds_a_gebied_with_a_good_code_and_outline(superuser_client):
+    ring = [[4.79, 52.35], [4.8, 52.35], [4.8, 52.36], [4.79, 52.35]]
+    omtrek = json.dumps({"type": "Polygon", "coordinates": [ring]})
+    assert gebied_in_admin(superuser_client, omtrek=omtrek).status_code == 302
+    assert Gebied.objects.get().code == "FK09"
+
+
+@pytest.mark.parametrize("code", ["FK/09", "FK 09", "..", "Ø1"])
+def test_the_admin_refuses_a_code_that_would_break_the_area_urls(superuser_client, code):
+    response = gebied_in_admin(superuser_client, code=code)
+    assert response.status_code == 200
+    assert (
+        "Gebruik in een code alleen letters (a-z, A-Z), cijfers, - en _."
+        in response.content.decode()
+    )
+    assert not Gebied.objects.exists()
+
+
+def test_the_admin_refuses_an_outline_the_map_cannot_draw(superuser_client):
+    response = gebied_in_admin(superuser_client, omtrek='{"type": "Polygon", "coordinates": []}')
+    assert response.status_code == 200
+    assert "De geometrie heeft geen coördinaten." in response.content.decode()
+    assert not Gebied.objects.exists()

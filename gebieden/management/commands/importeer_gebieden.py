@@ -1,8 +1,23 @@
+import argparse
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
-from gebieden.importeren import ImportFout, importeer, lees
+from gebieden.importeren import ImportFout, importeer, lees, onbekend_stelsel
+from gebieden.omtrek import Stelsel, stelsel_met_naam
+
+
+def _stelsel(naam: str) -> Stelsel:
+    if stelsel := stelsel_met_naam(naam):
+        return stelsel
+    raise argparse.ArgumentTypeError(onbekend_stelsel(naam))
+
+
+def _megabytes(tekst: str) -> int:
+    if tekst.isdigit() and int(tekst) > 0:
+        return int(tekst)
+    raise argparse.ArgumentTypeError(_("geef een geheel aantal MB groter dan 0."))
 
 
 class Command(BaseCommand):
@@ -10,26 +25,48 @@ class Command(BaseCommand):
         "Importeert de gebiedsindeling uit een GeoJSON FeatureCollection (zoals de Amsterdamse "
         "gebieden-export of de CBS wijk- en buurtkaart: code, cbsCode, naam, ligtInWijkId, "
         "beginGeldigheid, eindGeldigheid) of uit een CSV met de kolommen code, naam, niveau, "
-        "ouder_code. Alles of niets: een bestand met een foute regel verandert niets en noemt "
-        "die regel. Nogmaals importeren verandert niets."
+        "ouder_code. Omtrekken in WGS84 (lengte/breedte) of RD New (EPSG:28992), zoals het "
+        "crs-lid van het bestand of --crs zegt; opgeslagen in WGS84. Alles of niets: een bestand "
+        "met een foute regel verandert niets en noemt elke foute regel. Nogmaals importeren "
+        "verandert niets."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("bestand", type=Path, help="pad naar een .geojson/.json of .csv")
+        parser.add_argument(
+            "--crs",
+            type=_stelsel,
+            help="coördinatenstelsel van een GeoJSON zonder crs-lid: 4326 (WGS84, standaard) of "
+            "28992 (RD New); zegt het bestand iets anders, dan is dat een fout",
+        )
+        parser.add_argument(
+            "--max-mb",
+            type=_megabytes,
+            help="grootste bestand in MB (standaard de instelling GEBIEDEN_IMPORT_MAX_BYTES, "
+            "50 MB)",
+        )
 
-    def handle(self, *args, bestand: Path, **options):
+    def handle(self, *args, bestand: Path, crs: Stelsel | None, max_mb: int | None, **options):
         if not bestand.exists():
-            raise CommandError(f"Bestand niet gevonden: {bestand}")
+            raise CommandError(_("Bestand niet gevonden: %(pad)s") % {"pad": bestand})
         try:
-            verslag = importeer(lees(bestand), meld=self.stdout.write)
+            rijen = lees(bestand, stelsel=crs, max_bytes=max_mb and max_mb * 1024 * 1024)
+            verslag = importeer(rijen, meld=self.stdout.write)
         except ImportFout as fout:
             raise CommandError(
-                "Er is niets geïmporteerd. Fouten in het bestand:\n"
-                + "\n".join(f"- {regel}" for regel in fout.fouten)
+                _("Er is niets geïmporteerd. Fouten in het bestand:")
+                + "".join(f"\n- {regel}" for regel in fout.fouten)
             ) from fout
         self.stdout.write(
             self.style.SUCCESS(
-                f"Klaar: {verslag.aangemaakt} aangemaakt, {verslag.bijgewerkt} bijgewerkt, "
-                f"{verslag.ongewijzigd} ongewijzigd."
+                _(
+                    "Klaar: %(aangemaakt)s aangemaakt, %(bijgewerkt)s bijgewerkt, "
+                    "%(ongewijzigd)s ongewijzigd."
+                )
+                % {
+                    "aangemaakt": verslag.aangemaakt,
+                    "bijgewerkt": verslag.bijgewerkt,
+                    "ongewijzigd": verslag.ongewijzigd,
+                }
             )
         )
