@@ -4,6 +4,7 @@ access repeated within a minute is counted on its first row instead."""
 import logging
 from datetime import timedelta
 
+from django.db import transaction
 from django.db.models import F
 from django.http import HttpRequest
 from django.utils import timezone
@@ -54,17 +55,20 @@ def leg_vast(
         ip=client_ip(request) if request is not None else None,
         pad=_pad(request) if request is not None else "",
     )
-    logger.info(
-        "%s %s door=%s object=%s:%s (%s) ip=%s pad=%s %s",
-        actie,
-        resultaat,
-        regel.actor_naam or "-",
-        object_soort,
-        object_id,
-        object_omschrijving,
-        regel.ip or "-",
-        regel.pad or "-",
-        details,
+    # The log line goes out with the row: a change that is rolled back was never made.
+    transaction.on_commit(
+        lambda: logger.info(
+            "%s %s door=%s object=%s:%s (%s) ip=%s pad=%s %s",
+            actie,
+            resultaat,
+            regel.actor_naam or "-",
+            object_soort,
+            object_id,
+            object_omschrijving,
+            regel.ip or "-",
+            regel.pad or "-",
+            details,
+        )
     )
     return regel
 

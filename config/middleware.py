@@ -1,4 +1,6 @@
 from django.conf import settings
+from django.contrib import messages
+from django.db import transaction
 from django.utils import translation
 from django.utils.cache import patch_cache_control
 
@@ -43,4 +45,35 @@ class PrivateCacheMiddleware:
         response = self.get_response(request)
         if not response.has_header("Cache-Control"):
             patch_cache_control(response, private=True)
+        return response
+
+
+class SchrijvenAllesOfNiets:
+    """Every write request (any method but GET, HEAD, OPTIONS, TRACE) is all or nothing.
+
+    The view, the signals it sets off, the board-version bump, the audit rows and the rendering
+    of the answer run in one transaction, which is rolled back when the answer is a server
+    error. An exception in a view or a template has become a 500 response by the time it gets
+    here (Django converts it inside), so a write is never stored while its author sees a 500
+    and retries. The success messages the view queued go with it: nobody reads "saved" about
+    something that was not. Side effects outside the database wait for the commit
+    (`transaction.on_commit`).
+
+    Reads need no transaction of their own; on SQLite every write transaction starts with
+    BEGIN IMMEDIATE, so concurrent writers queue instead of failing (config/settings.py)."""
+
+    LEZEN = {"GET", "HEAD", "OPTIONS", "TRACE"}
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method in self.LEZEN:
+            return self.get_response(request)
+        with transaction.atomic():
+            response = self.get_response(request)
+            if response.status_code >= 500:
+                transaction.set_rollback(True)
+                for _bericht in messages.get_messages(request):
+                    pass  # read, so the message storage keeps none of them
         return response

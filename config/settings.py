@@ -74,6 +74,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "audit.sessies.SessieVerlengenMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Inside the messages (a failed write keeps no "saved" message), around everything that
+    # writes: the view, history, the audit log, axes.
+    "config.middleware.SchrijvenAllesOfNiets",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",

@@ -39,11 +39,16 @@ def superuser_client(client):
     return client
 
 
-def test_an_outsider_opening_an_opgave_is_logged_with_user_object_and_ip(client, caplog):
+def test_an_outsider_opening_an_opgave_is_logged_with_user_object_and_ip(
+    client, caplog, django_capture_on_commit_callbacks
+):
     opgave = OpgaveFactory()
     buiten = UserFactory(username="buiten")
     client.force_login(buiten)
-    with caplog.at_level(logging.INFO, logger="opgavebord.audit"):
+    with (
+        caplog.at_level(logging.INFO, logger="opgavebord.audit"),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
         response = client.get(f"/opgaven/{opgave.pk}/", REMOTE_ADDR="192.0.2.10")
     assert response.status_code == 404
     regel = AuditRegel.objects.get(actie=Actie.TOEGANG_GEWEIGERD)
