@@ -22,6 +22,10 @@ class BordGewijzigd(Exception):
     """The card to place after is no longer where the mover saw it: reload and try again."""
 
 
+class KaartVerdwenen(BordGewijzigd):
+    """The card itself was deleted meanwhile: there is nothing left to move or delete."""
+
+
 def _hernummer(kaarten: list, veld_waarden: dict | None = None) -> list:
     """Give the cards positions 0..n-1 in list order; return those whose row must change."""
     gewijzigd = []
@@ -47,11 +51,18 @@ def verhoog_bordversie(opgave_id: int) -> None:
 
 
 @transaction.atomic
-def verplaats_actie(*, actie_id: int, kolom: str, na_id: int | None, door=None) -> Actie:
-    """Move an actie into `kolom`, directly after actie `na_id` (None: at the top)."""
-    actie = Actie.objects.get(pk=actie_id)
-    vergrendel_bord(actie.opgave_id)
-    actie.refresh_from_db()
+def verplaats_actie(*, actie_id: int, kolom: str | None, na_id: int | None, door=None) -> Actie:
+    """Move an actie into `kolom` (None: the column it is in now), directly after actie
+    `na_id` (None: at the top). The card is read again under the board lock: KaartVerdwenen
+    when someone deleted it meanwhile."""
+    opgave_id = Actie.objects.filter(pk=actie_id).values_list("opgave_id", flat=True).first()
+    if opgave_id is None:
+        raise KaartVerdwenen
+    vergrendel_bord(opgave_id)
+    actie = Actie.objects.filter(pk=actie_id).first()
+    if actie is None:
+        raise KaartVerdwenen
+    kolom = kolom or actie.kolom
     oude_kolom = actie.kolom
     kolommen = (
         Actie.objects.select_for_update()
@@ -85,6 +96,27 @@ def verplaats_actie(*, actie_id: int, kolom: str, na_id: int | None, door=None) 
             default_change_reason=_("naar %(kolom)s") % {"kolom": Kolom(kolom).label},
         )
         verhoog_bordversie(actie.opgave_id)
+    return actie
+
+
+@transaction.atomic
+def verwijder_actie(*, opgave_id: int, actie_id: int) -> Actie:
+    """Delete an actie and close the gap in the column it is in, both read under the board
+    lock, so a move of the same card at the same moment either happens first (and the gap is
+    closed in its new column) or finds the card gone (KaartVerdwenen)."""
+    vergrendel_bord(opgave_id)
+    actie = Actie.objects.filter(pk=actie_id, opgave_id=opgave_id).first()
+    if actie is None:
+        raise KaartVerdwenen
+    actie.delete()
+    kolom = list(
+        Actie.objects.select_for_update()
+        .filter(opgave_id=opgave_id, kolom=actie.kolom)
+        .order_by("positie", "pk")
+    )
+    gewijzigd = _hernummer(kolom)
+    if gewijzigd:
+        Actie.objects.bulk_update(gewijzigd, ["positie"])
     return actie
 
 

@@ -42,7 +42,14 @@ from opgaven.forms import (
 from opgaven.kaartcache import haal_kaarten, kaartsleutel
 from opgaven.meldingen import meldingen_van
 from opgaven.models import Actie, Belemmering, BelemmeringStatus, Kolom, Opgave
-from opgaven.ordering import BordGewijzigd, vergrendel_bord, verplaats_actie, volgende_positie
+from opgaven.ordering import (
+    BordGewijzigd,
+    KaartVerdwenen,
+    vergrendel_bord,
+    verplaats_actie,
+    verwijder_actie,
+    volgende_positie,
+)
 from opgaven.overdracht import draag_over
 from opgaven.versioning import VersieConflict, bewaar_bewerking
 from teams.models import Team
@@ -295,10 +302,12 @@ def actie_verplaatsen(request: HtmxHttpRequest, pk: int, actie_pk: int):
     try:
         verplaats_actie(
             actie_id=actie.pk,
-            kolom=form.cleaned_data["kolom"] or actie.kolom,
+            kolom=form.cleaned_data["kolom"] or None,
             na_id=form.cleaned_data["na"],
             door=request.user,
         )
+    except KaartVerdwenen:
+        return _render_bord(request, opgave, "acties", status=409, kaart_verdwenen=actie.titel)
     except BordGewijzigd:
         return _render_bord(request, opgave, "acties", status=409, bord_gewijzigd=True)
     return _render_bord(request, opgave, "acties", verplaatst=actie.pk)
@@ -309,13 +318,10 @@ def actie_verplaatsen(request: HtmxHttpRequest, pk: int, actie_pk: int):
 def actie_verwijderen(request: HtmxHttpRequest, pk: int, actie_pk: int):
     opgave = get_opgave_for_user(request, pk, write=True)
     actie = _actie(opgave, actie_pk)
-    with transaction.atomic():
-        vergrendel_bord(opgave.pk)
-        actie.delete()
-        kolom = list(opgave.acties.filter(kolom=actie.kolom).order_by("positie", "pk"))
-        for positie, kaart in enumerate(kolom):
-            kaart.positie = positie
-        Actie.objects.bulk_update(kolom, ["positie"])
+    try:
+        verwijder_actie(opgave_id=opgave.pk, actie_id=actie.pk)
+    except KaartVerdwenen:
+        return _render_bord(request, opgave, "acties", status=409, kaart_verdwenen=actie.titel)
     melding = _("Actie “%(titel)s” is verwijderd.") % {"titel": actie.titel}
     return _render_bord(request, opgave, "acties", melding=melding)
 

@@ -4,6 +4,7 @@ stale versions, and partial versus full responses."""
 import pytest
 from django.contrib.auth.models import Group
 
+from opgaven import views
 from opgaven.models import Actie, Belemmering, Kolom, Mijlpaal, Opgave, Voortgangsupdate
 from teams.models import COORDINATOREN_GROEP
 from tests.factories import (
@@ -347,3 +348,30 @@ def test_the_activity_stream_says_who_changed_what(client, opgave, lid):
     html = client.get(url(opgave)).content.decode()
     naam = lid.get_full_name()
     assert f"{naam} wijzigde actie “Spreekuur” (naar Bezig)" in html
+
+
+def test_moving_a_card_deleted_while_the_request_ran_answers_409_with_a_clear_message(
+    client, monkeypatch
+):
+    lid = LidmaatschapFactory().user
+    opgave = OpgaveFactory(team=lid.lidmaatschappen.get().team)
+    kaart = ActieFactory(opgave=opgave, titel="Flyers rondbrengen")
+    origineel = views._actie
+
+    def daarna_verwijderd(*args):
+        gevonden = origineel(*args)
+        Actie.objects.filter(pk=gevonden.pk).delete()  # someone else, just after
+        return gevonden
+
+    monkeypatch.setattr(views, "_actie", daarna_verwijderd)
+    client.force_login(lid)
+    for url, gegevens in [
+        (f"/opgaven/{opgave.pk}/acties/{kaart.pk}/verplaatsen/", {"kolom": "klaar"}),
+        (f"/opgaven/{opgave.pk}/acties/{kaart.pk}/verwijderen/", {}),
+    ]:
+        response = client.post(url, gegevens, headers={"HX-Request": "true"})
+        assert response.status_code == 409
+        assert "bestaat niet meer: iemand anders heeft haar intussen verwijderd" in (
+            response.content.decode()
+        )
+        ActieFactory(opgave=opgave, pk=kaart.pk, titel="Flyers rondbrengen")

@@ -6,7 +6,13 @@ import pytest
 from django.db import connection
 
 from opgaven.models import Actie, Kolom, Opgave, Prioriteit
-from opgaven.ordering import BordGewijzigd, verplaats_actie, verplaats_prioriteit
+from opgaven.ordering import (
+    BordGewijzigd,
+    KaartVerdwenen,
+    verplaats_actie,
+    verplaats_prioriteit,
+    verwijder_actie,
+)
 from tests.factories import (
     ActieFactory,
     GebiedFactory,
@@ -171,5 +177,74 @@ def test_eight_people_moving_cards_at_once_lose_nothing_on_postgresql():
 
     assert fouten == []
     assert sorted(Actie.objects.filter(opgave=opgave).values_list("pk", flat=True)) == sorted(ids)
+    for naam in [Kolom.TE_DOEN, Kolom.BEZIG]:
+        kolom(opgave, naam)  # asserts positions 0..n-1, no gaps or duplicates
+
+
+# A move and a delete of the same card
+
+
+def test_moving_a_card_that_was_just_deleted_raises_kaart_verdwenen(bord):
+    weg = actie("B")
+    Actie.objects.filter(pk=weg.pk).delete()
+    with pytest.raises(KaartVerdwenen):
+        verplaats_actie(actie_id=weg.pk, kolom=Kolom.BEZIG, na_id=None)
+
+
+def test_a_delete_closes_the_gap_in_the_column_the_card_is_in_now(bord):
+    b = actie("B")  # as a delete request first read it: in Te doen
+    verplaats_actie(actie_id=b.pk, kolom=Kolom.BEZIG, na_id=actie("X").pk)
+    verwijder_actie(opgave_id=bord.pk, actie_id=b.pk)
+    assert kolom(bord, Kolom.TE_DOEN) == ["A", "C"]
+    assert kolom(bord, Kolom.BEZIG) == ["X", "Y"]
+
+
+def test_deleting_a_card_twice_raises_kaart_verdwenen(bord):
+    b = actie("B")
+    verwijder_actie(opgave_id=bord.pk, actie_id=b.pk)
+    with pytest.raises(KaartVerdwenen):
+        verwijder_actie(opgave_id=bord.pk, actie_id=b.pk)
+    assert kolom(bord, Kolom.TE_DOEN) == ["A", "C"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_people_moving_and_deleting_the_same_cards_leave_no_gap_on_postgresql():
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks need PostgreSQL; CI runs this test there")
+    opgave = OpgaveFactory()
+    for positie in range(30):
+        ActieFactory(opgave=opgave, kolom=Kolom.TE_DOEN, positie=positie)
+    ids = list(Actie.objects.filter(opgave=opgave).values_list("pk", flat=True))
+    fouten, verwijderd = [], []
+
+    def verplaats_of_verwijder(seed):
+        kans = random.Random(seed)
+        try:
+            for _ in range(30):
+                doel = kans.choice(ids)
+                try:
+                    if kans.random() < 0.3:
+                        verwijder_actie(opgave_id=opgave.pk, actie_id=doel)
+                        verwijderd.append(doel)
+                    else:
+                        kolom_ = kans.choice([Kolom.TE_DOEN, Kolom.BEZIG])
+                        verplaats_actie(actie_id=doel, kolom=kolom_, na_id=None)
+                except BordGewijzigd:  # KaartVerdwenen too: someone deleted it first
+                    pass
+        except Exception as fout:
+            fouten.append(fout)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=verplaats_of_verwijder, args=(n,)) for n in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert fouten == []
+    assert len(verwijderd) == len(set(verwijderd))  # each card deleted once
+    over = set(Actie.objects.filter(opgave=opgave).values_list("pk", flat=True))
+    assert over == set(ids) - set(verwijderd)
     for naam in [Kolom.TE_DOEN, Kolom.BEZIG]:
         kolom(opgave, naam)  # asserts positions 0..n-1, no gaps or duplicates
