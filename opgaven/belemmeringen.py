@@ -16,7 +16,13 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from opgaven.models import Belemmering, BelemmeringStatus, Escalatieniveau, Opgave
+from opgaven.models import (
+    Belemmering,
+    BelemmeringStatus,
+    Escalatieniveau,
+    Opgave,
+    kalenderdagen,
+)
 from opgaven.versioning import bewaar_bewerking
 from teams.permissions import (
     Gebruiker,
@@ -141,7 +147,7 @@ def kengetallen(belemmeringen: QuerySet[Belemmering]) -> Kengetallen:
     opgelost = belemmeringen.filter(
         status=BelemmeringStatus.OPGELOST, opgelost_op__gte=nu - datetime.timedelta(days=90)
     ).values_list("aangemaakt_op", "opgelost_op")
-    dagen = [(klaar - begin).days for begin, klaar in opgelost]
+    dagen = [kalenderdagen(begin, klaar) for begin, klaar in opgelost]
     maanden = []
     jaar, maand = nu.year, nu.month
     for _ in range(6):

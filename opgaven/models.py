@@ -419,6 +419,13 @@ class Escalatieniveau(models.TextChoices):
     BESTUUR = "bestuur", _("Directie / bestuur")
 
 
+def kalenderdagen(begin, einde) -> int:
+    """Calendar days from one moment to another, as people in Amsterdam count them: raised
+    yesterday evening is one day old this morning, also across a change of summer time (a
+    plain time difference would count 23 or 25 hours, or a late evening, as zero days)."""
+    return (timezone.localdate(einde) - timezone.localdate(begin)).days
+
+
 class BelemmeringQuerySet(models.QuerySet):
     def open(self) -> "BelemmeringQuerySet":
         return self.exclude(status=BelemmeringStatus.OPGELOST)
@@ -515,11 +522,10 @@ class Belemmering(SnelleKeuzelabels, VersionedModel):
 
     @property
     def leeftijd(self) -> int:
-        """Days since it was raised (until it was resolved)."""
+        """Calendar days since it was raised (until it was resolved)."""
         if self.aangemaakt_op is None:
             return 0
-        einde = self.opgelost_op or timezone.now()
-        return (einde - self.aangemaakt_op).days
+        return kalenderdagen(self.aangemaakt_op, self.opgelost_op or timezone.now())
 
     @property
     def escalatie_verlopen(self) -> bool:

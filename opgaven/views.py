@@ -466,6 +466,7 @@ def _belemmeringen_context(request: HtmxHttpRequest, filter_form, **extra) -> di
         mag_behandelen = mag(belemmering)
         if belemmering.pk == extra.get("open_pk") and mag_behandelen:
             belemmering.status_form = extra.get("open_form") or _status_form(belemmering)
+            belemmering.in_conflict = belemmering.pk == extra.get("conflict_pk")
         _kaart(belemmering, mag_behandelen, querystring, extra.get("bijgewerkt"))
     haal_kaarten(kaarten, "belemmeringkaart")
     kolommen = [
@@ -576,8 +577,16 @@ def belemmering_status(request: HtmxHttpRequest, pk: int):
     else:
         try:
             zet_status(belemmering, versie=form.cleaned_data["versie"], gegevens=form.cleaned_data)
-        except VersieConflict:
+        except VersieConflict as conflict:
             status, extra = 409, {"conflict": belemmering.titel}
+            if prefix:  # typed in the card's form: keep it, on top of the newest version
+                gegevens = request.POST.copy()
+                gegevens[f"{prefix}-versie"] = conflict.actueel.version
+                extra |= {
+                    "open_form": BelemmeringStatusForm(gegevens, prefix=prefix),
+                    "open_pk": pk,
+                    "conflict_pk": pk,
+                }
     if status == 200 and not request.htmx:
         return redirect("belemmeringen")
     template = (

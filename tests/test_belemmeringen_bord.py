@@ -125,6 +125,55 @@ def test_a_stale_status_change_answers_409(demo, login):
     assert belemmering.status == "geescaleerd"
 
 
+def test_a_status_conflict_keeps_what_was_typed_next_to_the_other_change(demo, login):
+    belemmering = gedeeld()
+    geladen = belemmering.version
+    Belemmering.objects.filter(pk=belemmering.pk).update(status="opgepakt")
+    belemmering.refresh_from_db()
+    belemmering.save()  # someone else took it up: a newer version
+    client = login("regie")
+    prefix = f"b{belemmering.pk}"
+    typed = "Wethouder besluit over de gegevensdeling"
+    response = client.post(
+        f"/belemmeringen/{belemmering.pk}/status/",
+        {
+            f"{prefix}-status": "geescaleerd",
+            f"{prefix}-versie": geladen,
+            f"{prefix}-escalatieniveau": "bestuur",
+            f"{prefix}-escalatie_besluit": typed,
+            f"{prefix}-escalatie_bij": "Wethouder",
+            f"{prefix}-escalatie_deadline": "2027-01-15",
+        },
+        headers=HTMX,
+    )
+    html = response.content.decode()
+    assert response.status_code == 409
+    assert "Iemand anders heeft deze belemmering intussen gewijzigd." in html
+    assert "Zij staat nu op opgepakt" in html
+    assert typed in html  # what was typed is still in the form
+    assert "Mijn wijziging toch opslaan" in html
+    belemmering.refresh_from_db()
+    assert belemmering.status == "opgepakt"
+
+    # Keeping it: the form now carries the newest version, so saving it again goes through.
+    nieuwste = re.search(rf'name="{prefix}-versie" value="(\d+)"', html)[1]
+    assert int(nieuwste) == belemmering.version
+    client.post(
+        f"/belemmeringen/{belemmering.pk}/status/",
+        {
+            f"{prefix}-status": "geescaleerd",
+            f"{prefix}-versie": nieuwste,
+            f"{prefix}-escalatieniveau": "bestuur",
+            f"{prefix}-escalatie_besluit": typed,
+            f"{prefix}-escalatie_bij": "Wethouder",
+            f"{prefix}-escalatie_deadline": "2027-01-15",
+        },
+        headers=HTMX,
+    )
+    belemmering.refresh_from_db()
+    assert (belemmering.status, belemmering.escalatie_besluit) == ("geescaleerd", typed)
+
+
 def test_a_member_of_a_blocked_opgave_may_take_it_up_a_coordinator_may_not(demo, login):
     belemmering = Belemmering.objects.get(titel="Handhaving niet zichtbaar in de avond")
     response = post_status(login("coordinator"), belemmering, status="opgepakt")

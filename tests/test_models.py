@@ -1,4 +1,5 @@
 import datetime
+import zoneinfo
 
 import pytest
 from django.contrib.auth.models import Group
@@ -299,6 +300,29 @@ def test_a_new_team_with_a_deleted_teams_slug_inherits_nothing():
 
 def test_an_unsaved_belemmering_has_no_age_yet():
     assert Belemmering(titel="Nog niet opgeslagen").leeftijd == 0
+
+
+AMSTERDAM = zoneinfo.ZoneInfo("Europe/Amsterdam")
+
+
+@pytest.mark.parametrize(
+    ("ingebracht", "opgelost", "dagen"),
+    [
+        # 23 hours across the start of summer time: the next calendar day
+        ((2026, 3, 28, 12, 0), (2026, 3, 29, 12, 0), 1),
+        # 25 hours across its end: still one calendar day
+        ((2026, 10, 24, 12, 0), (2026, 10, 25, 12, 0), 1),
+        # late in the evening, early the next morning
+        ((2026, 11, 30, 23, 30), (2026, 12, 1, 0, 10), 1),
+        ((2026, 12, 1, 0, 10), (2026, 12, 1, 23, 50), 0),
+    ],
+)
+def test_a_belemmerings_age_counts_calendar_days_in_amsterdam(ingebracht, opgelost, dagen):
+    belemmering = Belemmering(
+        aangemaakt_op=datetime.datetime(*ingebracht, tzinfo=AMSTERDAM),
+        opgelost_op=datetime.datetime(*opgelost, tzinfo=AMSTERDAM),
+    )
+    assert belemmering.leeftijd == dagen
 
 
 def test_area_names_come_from_the_top_down_and_only_for_the_opgave_itself():
