@@ -74,6 +74,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "audit.sessies.SessieVerlengenMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # SQLite only: this process's write requests queue for the single write lock.
+    "config.middleware.SQLiteSchrijversOpVolgorde",
     # Inside the messages (a failed write keeps no "saved" message), around everything that
     # writes: the view, history, the audit log, axes.
     "config.middleware.SchrijvenAllesOfNiets",
@@ -130,6 +132,16 @@ DATABASES = {
 # server-side cursor (three round trips) for a list of ten team members. Also required
 # behind a transaction-pooling connection pooler.
 DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The quick-start default holds a small team's concurrent writes. WAL: reading goes on
+    # while someone writes. BEGIN IMMEDIATE: a write transaction takes the write lock when it
+    # begins, so two transactions never both read and then both want to write, a deadlock that
+    # SQLite answers at once with "database is locked". timeout: a writer waits up to 20 s for
+    # its turn instead of failing.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"init_command": "PRAGMA journal_mode=WAL", "timeout": 20, "transaction_mode": "IMMEDIATE"}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
