@@ -133,7 +133,32 @@ DATABASES = {
 # behind a transaction-pooling connection pooler.
 DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+# PostgreSQL timeouts, in seconds (0: no limit). A database that accepts and never answers, a
+# runaway query or a lock that is not released costs a web request seconds and an error page,
+# not a worker. manage.py marks its commands (migrate, demo, importeer_gebieden, genereer_schaal,
+# bench) with OPGAVEBORD_PROCESS=command: an operator waits for them, so they get values of
+# their own. Web requests (gunicorn, runserver) get the short ones; the slowest page, the
+# overview at city scale, needs well under a second.
+DATABASE_CONNECT_TIMEOUT = int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "5"))
+if os.environ.get("OPGAVEBORD_PROCESS") == "command":
+    DATABASE_STATEMENT_TIMEOUT = int(os.environ.get("DATABASE_COMMAND_STATEMENT_TIMEOUT", "0"))
+    DATABASE_LOCK_TIMEOUT = int(os.environ.get("DATABASE_COMMAND_LOCK_TIMEOUT", "60"))
+else:
+    DATABASE_STATEMENT_TIMEOUT = int(os.environ.get("DATABASE_STATEMENT_TIMEOUT", "15"))
+    DATABASE_LOCK_TIMEOUT = int(os.environ.get("DATABASE_LOCK_TIMEOUT", "5"))
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    opties = DATABASES["default"].setdefault("OPTIONS", {})
+    opties.setdefault("connect_timeout", DATABASE_CONNECT_TIMEOUT)
+    # Sent with the connection request, so they cost no extra round trip; `options` given in
+    # DATABASE_URL come after these and win.
+    opties["options"] = " ".join(
+        [
+            f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT * 1000}",
+            f"-c lock_timeout={DATABASE_LOCK_TIMEOUT * 1000}",
+            opties.get("options", ""),
+        ]
+    ).strip()
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The quick-start default holds a small team's concurrent writes. WAL: reading goes on
     # while someone writes. BEGIN IMMEDIATE: a write transaction takes the write lock when it
     # begins, so two transactions never both read and then both want to write, a deadlock that
