@@ -4,8 +4,12 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import MiddlewareNotUsed
 from django.db import connection, transaction
+from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_cache_control
+from django.utils.functional import cached_property
+
+from opgaven.views import health
 
 
 class LanguageMiddleware:
@@ -28,6 +32,27 @@ class LanguageMiddleware:
         response.headers.setdefault("Content-Language", taal)
         translation.deactivate()
         return response
+
+
+class HealthMiddleware:
+    """Answers /health/ before the session and authentication middleware run.
+
+    With a session cookie those would load the session and the user from the database before
+    the view: with the database down, the load balancer would get a 500 after the connect
+    timeout instead of the 503 that the check is for. Nothing in front of this middleware
+    touches the database."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    @cached_property
+    def pad(self) -> str:
+        return reverse("health")
+
+    def __call__(self, request):
+        if request.path == self.pad:
+            return health(request)
+        return self.get_response(request)
 
 
 class PrivateCacheMiddleware:
