@@ -65,6 +65,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "config.middleware.PrivateCacheMiddleware",
     # Before the session: /health/ must answer without the database (a 503 when it is down).
@@ -81,7 +82,6 @@ MIDDLEWARE = [
     # Inside the messages (a failed write keeps no "saved" message), around everything that
     # writes: the view, history, the audit log, axes.
     "config.middleware.SchrijvenAllesOfNiets",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "audit.middleware.GeweigerdeToegangMiddleware",
