@@ -1,8 +1,15 @@
+import threading
+
 from django.conf import settings
 from django.contrib import messages
-from django.db import transaction
+from django.core.exceptions import MiddlewareNotUsed
+from django.db import connection, transaction
+from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_cache_control
+from django.utils.functional import cached_property
+
+from opgaven.views import health
 
 
 class LanguageMiddleware:
@@ -25,6 +32,27 @@ class LanguageMiddleware:
         response.headers.setdefault("Content-Language", taal)
         translation.deactivate()
         return response
+
+
+class HealthMiddleware:
+    """Answers /health/ before the session and authentication middleware run.
+
+    With a session cookie those would load the session and the user from the database before
+    the view: with the database down, the load balancer would get a 500 after the connect
+    timeout instead of the 503 that the check is for. Nothing in front of this middleware
+    touches the database."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    @cached_property
+    def pad(self) -> str:
+        return reverse("health")
+
+    def __call__(self, request):
+        if request.path == self.pad:
+            return health(request)
+        return self.get_response(request)
 
 
 class PrivateCacheMiddleware:
@@ -77,3 +105,27 @@ class SchrijvenAllesOfNiets:
                 for _bericht in messages.get_messages(request):
                     pass  # read, so the message storage keeps none of them
         return response
+
+
+class SQLiteSchrijversOpVolgorde:
+    """On SQLite, the write requests of one process take turns.
+
+    SQLite has a single write lock, and a writer that finds it taken polls for it (the busy
+    timeout), sleeping up to 100 ms between tries: one that has waited long keeps losing it to
+    writers that have just arrived, and with six people saving at once some waited 15 s. A
+    lock here queues them instead. Between processes (a command next to runserver) the busy
+    timeout still decides (config/settings.py). PostgreSQL queues writers itself, so there
+    this middleware is left out."""
+
+    beurt = threading.Lock()
+
+    def __init__(self, get_response):
+        if connection.vendor != "sqlite":
+            raise MiddlewareNotUsed
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method in SchrijvenAllesOfNiets.LEZEN:
+            return self.get_response(request)
+        with self.beurt:
+            return self.get_response(request)

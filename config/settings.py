@@ -65,8 +65,11 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "config.middleware.PrivateCacheMiddleware",
+    # Before the session: /health/ must answer without the database (a 503 when it is down).
+    "config.middleware.HealthMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "config.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -74,10 +77,11 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "audit.sessies.SessieVerlengenMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # SQLite only: this process's write requests queue for the single write lock.
+    "config.middleware.SQLiteSchrijversOpVolgorde",
     # Inside the messages (a failed write keeps no "saved" message), around everything that
     # writes: the view, history, the audit log, axes.
     "config.middleware.SchrijvenAllesOfNiets",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "audit.middleware.GeweigerdeToegangMiddleware",
@@ -130,6 +134,41 @@ DATABASES = {
 # server-side cursor (three round trips) for a list of ten team members. Also required
 # behind a transaction-pooling connection pooler.
 DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
+
+# PostgreSQL timeouts, in seconds (0: no limit). A database that accepts and never answers, a
+# runaway query or a lock that is not released costs a web request seconds and an error page,
+# not a worker. manage.py marks its commands (migrate, demo, importeer_gebieden, genereer_schaal,
+# bench) with OPGAVEBORD_PROCESS=command: an operator waits for them, so they get values of
+# their own. Web requests (gunicorn, runserver) get the short ones; the slowest page, the
+# overview at city scale, needs well under a second.
+DATABASE_CONNECT_TIMEOUT = int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "5"))
+if os.environ.get("OPGAVEBORD_PROCESS") == "command":
+    DATABASE_STATEMENT_TIMEOUT = int(os.environ.get("DATABASE_COMMAND_STATEMENT_TIMEOUT", "0"))
+    DATABASE_LOCK_TIMEOUT = int(os.environ.get("DATABASE_COMMAND_LOCK_TIMEOUT", "60"))
+else:
+    DATABASE_STATEMENT_TIMEOUT = int(os.environ.get("DATABASE_STATEMENT_TIMEOUT", "15"))
+    DATABASE_LOCK_TIMEOUT = int(os.environ.get("DATABASE_LOCK_TIMEOUT", "5"))
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    opties = DATABASES["default"].setdefault("OPTIONS", {})
+    opties.setdefault("connect_timeout", DATABASE_CONNECT_TIMEOUT)
+    # Sent with the connection request, so they cost no extra round trip; `options` given in
+    # DATABASE_URL come after these and win.
+    opties["options"] = " ".join(
+        [
+            f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT * 1000}",
+            f"-c lock_timeout={DATABASE_LOCK_TIMEOUT * 1000}",
+            opties.get("options", ""),
+        ]
+    ).strip()
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The quick-start default holds a small team's concurrent writes. WAL: reading goes on
+    # while someone writes. BEGIN IMMEDIATE: a write transaction takes the write lock when it
+    # begins, so two transactions never both read and then both want to write, a deadlock that
+    # SQLite answers at once with "database is locked". timeout: a writer waits up to 20 s for
+    # its turn instead of failing.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"init_command": "PRAGMA journal_mode=WAL", "timeout": 20, "transaction_mode": "IMMEDIATE"}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [

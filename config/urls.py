@@ -38,3 +38,4 @@ urlpatterns = [
 ]
 
 handler400 = "config.views.foute_aanvraag"
+handler500 = "config.views.serverfout"

@@ -1,11 +1,26 @@
-"""Answers for requests that never reach an app's view: too large, malformed, locked out."""
+"""Answers for requests that never reach an app's view: too large, malformed, locked out, or
+failed with a server error."""
+
+import logging
 
 from django.conf import settings
 from django.contrib.auth.views import PasswordChangeView
 from django.core.exceptions import RequestDataTooBig
+from django.http import HttpResponseServerError
 from django.shortcuts import render
+from django.template import loader
 from django.urls import reverse_lazy
 from django.views import defaults
+
+logger = logging.getLogger(__name__)
+
+# The last resort, when even 500.html cannot be rendered (a template or a static file missing
+# after a broken deploy): fixed text in both languages that needs nothing at all.
+NOODPAGINA = (
+    '<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Opgavebord</title>'
+    "</head><body><h1>Er ging iets mis</h1><p>Probeer het over een paar minuten opnieuw.</p>"
+    '<p lang="en">Something went wrong. Please try again in a few minutes.</p></body></html>'
+)
 
 
 def foute_aanvraag(request, exception):
@@ -13,6 +28,20 @@ def foute_aanvraag(request, exception):
     if isinstance(exception, RequestDataTooBig):
         return render(request, "413.html", status=413)
     return defaults.bad_request(request, exception)
+
+
+def serverfout(request):
+    """The 500 page (handler500), in the site's look and the language of the request.
+
+    The error may be that the database is gone, so the page is rendered from its template
+    alone: no request context, no context processors (the user, the teams menu, messages), no
+    query. If even that fails, a fixed page answers: this view itself never fails."""
+    try:
+        pagina = loader.get_template("500.html").render()
+    except Exception:
+        logger.exception("500.html could not be rendered; answered with the fixed page")
+        pagina = NOODPAGINA
+    return HttpResponseServerError(pagina)
 
 
 def aanmelden_geblokkeerd(request, response=None, credentials=None):
