@@ -2,6 +2,8 @@
 be reached or does not answer. The notice is announced in the status region, a dragged card
 goes back to where the server has it, and what was typed stays."""
 
+from urllib.parse import parse_qs
+
 import pytest
 from django.db import transaction
 from playwright.sync_api import Browser, Page, Route, expect
@@ -72,7 +74,7 @@ def test_a_move_while_the_server_is_unreachable_goes_back_once_it_is_reachable_a
     expect(kolom(page, "bezig").locator(f"#actie-{kaart.pk}")).to_be_visible()
 
     page.unroute(f"**/opgaven/{opgave.pk}/**")
-    expect(kolom(page, "te_doen").locator(f"#actie-{kaart.pk}")).to_be_visible(timeout=10_000)
+    expect(kolom(page, "te_doen").locator(f"#actie-{kaart.pk}")).to_be_visible(timeout=15_000)
     assert kaarten(page, "te_doen") == te_doen
 
 
@@ -104,7 +106,24 @@ def test_what_was_typed_in_the_voortgang_form_survives_a_failed_post_and_a_chang
         "De aannemer is failliet; we zoeken een nieuwe."
     )
     expect(page.get_by_text(MELDING)).to_have_count(0)
-    expect(kolom(page, "klaar").locator(f"#actie-{anders.pk}")).to_be_visible(timeout=10_000)
+    expect(kolom(page, "klaar").locator(f"#actie-{anders.pk}")).to_be_visible(timeout=15_000)
+
+
+def test_what_was_typed_and_not_yet_sent_survives_the_board_healing_after_a_failed_move(
+    page: Page, live_server, demo
+):
+    opgave = open_opgavebord(page, live_server)
+    page.get_by_text("Voortgang melden").click()
+    tekst = page.locator("#voortgang").get_by_label("Wat er gebeurde")
+    tekst.fill("Half getypt")
+    kaart = Actie.objects.filter(opgave=opgave, kolom=Kolom.TE_DOEN).first()
+    page.route("**/verplaatsen/", serverfout)
+
+    sleep(page, page.locator(f"#actie-{kaart.pk}"), kolom(page, "bezig"))
+    expect(page.get_by_role("status")).to_have_text(kaartmelding(kaart.titel))
+    expect(kolom(page, "te_doen").locator(f"#actie-{kaart.pk}")).to_be_visible()
+    page.wait_for_timeout(5_000)  # the board's own change check would fetch it whole by now
+    expect(tekst).to_have_value("Half getypt")
 
 
 def test_a_priority_the_server_answers_with_500_goes_back_on_the_regieteam_board(
@@ -114,8 +133,9 @@ def test_a_priority_the_server_answers_with_500_goes_back_on_the_regieteam_board
     voor = kaarttitels(page)
     page.route("**/bord/verplaats/**", serverfout)
 
-    with page.expect_response(lambda r: "/bord/verplaats/" in r.url):
+    with page.expect_request(lambda r: "/bord/verplaats/" in r.url) as verzoek:
         sleep(page, page.locator(".ob-prioriteit").nth(2), page.locator(".ob-prioriteit").first)
+    assert parse_qs(verzoek.value.post_data, keep_blank_values=True)["na"] == [""]  # to the top
     expect(page.get_by_role("status")).to_have_text(kaartmelding(voor[2]))
     expect(page.locator(".ob-prioriteit h3 a").first).to_have_text(voor[0])
     assert kaarttitels(page) == voor

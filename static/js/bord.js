@@ -61,18 +61,8 @@
     });
   });
 
-  // A form whose post failed holds what was typed (storingen.js marks it). Folded away in its
-  // <details>, it is set aside and no longer holds up the board.
-  function bewaartInvoer(element) {
-    return Array.from(element.querySelectorAll("form[data-niet-opgeslagen]")).some(
-      function (formulier) {
-        return !formulier.closest("details:not([open])");
-      },
-    );
-  }
-
-  // Do not refresh a board under someone's hands: while dragging or typing in it, while a
-  // card is being edited, or over a form whose post failed.
+  // Do not refresh a board under someone's hands: while dragging or typing in it, or while it
+  // holds what someone typed and has not sent (opgavebord.js: houdtInvoer).
   document.body.addEventListener("htmx:beforeRequest", function (evt) {
     const element = evt.detail.elt;
     if (!element.hasAttribute || !element.hasAttribute("data-ververs")) {
@@ -83,7 +73,7 @@
       actief &&
       element.contains(actief) &&
       actief.matches("input, textarea, select, [contenteditable]");
-    if (slepen || bezig || element.querySelector("[data-bewerken]") || bewaartInvoer(element)) {
+    if (slepen || bezig || houdtInvoer(element)) {
       evt.preventDefault();
     }
   });

@@ -12,8 +12,8 @@
 //   <template id="niet-opgeslagen">, <template id="niet-opgeslagen-kaart">
 //                           the notice in the page's language (base.html); the second names
 //                           the card, in its [data-kaart]
-//   data-niet-opgeslagen   on a form whose post failed: it holds what was typed (bord.js does
-//                           not refresh a board over it)
+//   data-niet-opgeslagen   on a form whose post failed: it holds what was typed, so neither
+//                           this file nor the change check replaces it (opgavebord.js: houdtInvoer)
 //   data-verouderd         on a board with a change check (data-ververs) that may show what the
 //                           server does not have: its change check fetches the whole board
 "use strict";
@@ -73,23 +73,17 @@
     }
   }
 
-  // The board's own part, as the server has it. A board with a change check gets it through
-  // that check, which bord.js holds back while someone drags, types or edits there; a board
-  // without one (the belemmeringen) is read from the page's own URL, after a drag only, the
-  // one write that changes the page before the server answers.
+  // The part the write was about, as the server has it: read back from the page's own URL,
+  // unless it holds what someone typed (opgavebord.js: houdtInvoer). A board with a change check
+  // is also marked, so that check fetches it whole as soon as nobody is busy on it.
   function herstel(detail) {
     // The target as it is now: a change check may have replaced it while the write waited.
     const deel = (detail.target.id && document.getElementById(detail.target.id)) || detail.target;
-    const gebeurtenis = detail.requestConfig.triggeringEvent;
     const bord = deel.closest("[data-ververs]");
     if (bord) {
       bord.setAttribute("data-verouderd", "");
-      htmx.ajax("GET", bord.getAttribute("hx-get"), {
-        source: bord,
-        target: bord,
-        swap: "outerHTML",
-      });
-    } else if (deel.id && gebeurtenis && gebeurtenis.item) {
+    }
+    if (deel.id && !houdtInvoer(deel)) {
       herlaadVanPagina(deel);
     }
   }
