@@ -10,6 +10,7 @@
 //   data-volgorde-vast      a column whose order the server decides: moves within it are no-ops
 //   data-versie             on a card: its version, sent along for optimistic locking
 //   data-ververs            an element polled by htmx; skipped while someone is busy
+// A move that fails is announced and undone by storingen.js.
 "use strict";
 
 (function () {
@@ -34,6 +35,7 @@
     const url = evt.item.dataset.verplaatsUrl || bron.dataset.verplaatsUrl;
     htmx.ajax("POST", url, {
       source: bron,
+      event: evt, // storingen.js names the card when the move fails
       target: bron.dataset.doel,
       swap: "outerHTML",
       values: waarden,
@@ -59,7 +61,8 @@
     });
   });
 
-  // Do not refresh a board under someone's hands: while dragging or typing in it.
+  // Do not refresh a board under someone's hands: while dragging or typing in it, or while it
+  // holds what someone typed and has not sent (opgavebord.js: houdtInvoer).
   document.body.addEventListener("htmx:beforeRequest", function (evt) {
     const element = evt.detail.elt;
     if (!element.hasAttribute || !element.hasAttribute("data-ververs")) {
@@ -70,7 +73,7 @@
       actief &&
       element.contains(actief) &&
       actief.matches("input, textarea, select, [contenteditable]");
-    if (slepen || bezig || element.querySelector("[data-bewerken]")) {
+    if (slepen || bezig || houdtInvoer(element)) {
       evt.preventDefault();
     }
   });

@@ -12,6 +12,42 @@ htmx.config.responseHandling = [
   { code: "[45]..", swap: false, error: true },
 ];
 
+// Whether part of the page holds what someone typed and has not sent: a card being edited, a
+// form whose post failed (storingen.js marks it) or a field changed since the server rendered
+// it. A form folded away in its <details> is set aside. The change check (bord.js) does not
+// refresh such a part, and after a failed write storingen.js does not reload it.
+function houdtInvoer(deel) {
+  if (deel.closest("[data-bewerken]") || deel.querySelector("[data-bewerken]")) {
+    return true;
+  }
+  return Array.from(deel.querySelectorAll("form")).some(function (formulier) {
+    if (formulier.closest("details:not([open])")) {
+      return false;
+    }
+    const mislukt = formulier.hasAttribute("data-niet-opgeslagen");
+    return mislukt || Array.from(formulier.elements).some(isGewijzigd);
+  });
+}
+
+function isGewijzigd(veld) {
+  if (veld.type === "checkbox" || veld.type === "radio") {
+    return veld.checked !== veld.defaultChecked;
+  }
+  if (veld.type === "select-one") {
+    // Without a selected attribute the browser shows the first option.
+    const standaard = Array.from(veld.options).findIndex(function (optie) {
+      return optie.defaultSelected;
+    });
+    return veld.selectedIndex !== Math.max(standaard, 0);
+  }
+  if (veld.type === "select-multiple") {
+    return Array.from(veld.options).some(function (optie) {
+      return optie.selected !== optie.defaultSelected;
+    });
+  }
+  return veld.type !== "hidden" && "defaultValue" in veld && veld.value !== veld.defaultValue;
+}
+
 // After a swap, move focus to the element the new content marks with
 // data-autofocus (a re-rendered form, a conflict notice), so keyboard and
 // screen-reader users continue where the change happened.
