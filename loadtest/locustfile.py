@@ -103,6 +103,8 @@ class Vergadering(HttpUser):
     def lees_bord(self):
         if "opgaven" in self.plan and random.random() < 0.3:
             self.bord = self._bord_url()
+            # The cards and state were the last board's; if this read fails, none are known.
+            self.kaarten, self.stand = [], None
         with self.client.get(self.bord, name="board", catch_response=True) as antwoord:
             if antwoord.status_code == 200:
                 self._onthoud(antwoord.text)
