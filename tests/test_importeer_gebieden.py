@@ -152,6 +152,18 @@ def test_a_file_with_every_area_names_none_as_missing():
     assert "staan niet in het bestand" not in importeer("osdorp.geojson")
 
 
+def test_an_area_moved_elsewhere_takes_the_areas_below_along_also_those_the_file_changes(tmp_path):
+    kop = "code,naam,niveau,ouder_code\nS1,Oost,stadsdeel,\nS2,West,stadsdeel,\n"
+    importeer_tekst(
+        tmp_path, kop + "G,Gebied,gebied,S1\nW,Wijk,wijk,G\nB,Buurt,buurt,W\n", naam="a.csv"
+    )
+    importeer_tekst(
+        tmp_path, kop + "G,Gebied,gebied,S2\nW,Wijk,wijk,G\nB,Buurt 2,buurt,W\n", naam="b.csv"
+    )
+    paden = dict(Gebied.objects.values_list("code", "pad"))
+    assert (paden["G"], paden["W"], paden["B"]) == ("/S2/G/", "/S2/G/W/", "/S2/G/W/B/")
+
+
 def bewerk_na_de_controle(bewerking):
     """A `meld` for importeer() that makes a change, as an admin might, right after the import
     reported that it checked the file and before it writes."""
