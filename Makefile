@@ -68,6 +68,12 @@ bench: messages
 loadtest: $(VENV)/.installed-load
 	$(BIN)/python scripts/loadtest.py
 
+# The load test while every database connection is ended every few seconds: every write that
+# got a 2xx is stored exactly once, none without one is stored, positions stay clean.
+.PHONY: storingstest
+storingstest: $(VENV)/.installed-load
+	$(BIN)/python scripts/storingstest.py
+
 $(VENV)/.installed-load: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[dev,load]"
 	touch $@

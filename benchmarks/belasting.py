@@ -10,6 +10,16 @@ from django.contrib.sessions.backends.db import SessionStore
 from opgaven.models import Actie, Opgave, Prioriteit, Voortgangsupdate
 from teams.models import Team, TeamSoort
 
+# The load test's progress updates and edited titles start with this and end in a uuid.
+MERK = "Belastingtest "
+# The writes that carry a marker, what the check calls them, and the field holding the marker.
+GEMERKT = {"voortgang": "update", "bewerking": "edit"}
+MERK_VAN = {"voortgang": "tekst", "bewerking": "titel"}
+# Writes sent; by outcome; marked writes acknowledged or not; acknowledged ones found exactly
+# once or not at all; marked writes found more than once; unacknowledged ones found at all.
+TELLINGEN = ["verzonden", "bevestigd", "geweigerd", "mislukt", "bevestigd_gemerkt"]
+TELLINGEN += ["onbevestigd_gemerkt", "gevonden", "kwijt", "dubbel", "onbevestigd_gevonden"]
+
 
 def sessies(aantal: int) -> list[dict]:
     """`aantal` sessions: a quarter regieteam members on their board, the rest team members
@@ -56,8 +66,43 @@ def stand() -> dict:
     }
 
 
-def controleer(voor: dict, schrijfacties: list[dict]) -> list[str]:
-    """Every problem found; an empty list means the database is consistent."""
+def controleer(voor: dict, schrijfacties: list[dict]) -> dict:
+    """What the database shows of the load test: `problemen` lists every problem found (empty:
+    consistent), `tellingen` counts the writes by outcome and what was found of them.
+
+    `schrijfacties` are the writes the load test sent, each with its outcome (`uitkomst`:
+    "bevestigd" for a 2xx, "geweigerd" for a 4xx such as a 409, "mislukt" for a 5xx or no
+    answer). A progress update and an edit carry a unique marker (the text, the title): every
+    acknowledged one must be stored exactly once, and no other one at all. Moves carry none:
+    they are checked by the cards and their positions."""
+    posities = _kaartproblemen(voor)
+    problemen = list(posities)
+    tellingen = dict.fromkeys(TELLINGEN, 0) | {"verzonden": len(schrijfacties)}
+    for schrijf in schrijfacties:
+        tellingen[schrijf["uitkomst"]] += 1
+    gemerkt = [schrijf for schrijf in schrijfacties if schrijf["soort"] in GEMERKT]
+    for schrijf, keer in zip(gemerkt, _keer_opgeslagen(gemerkt), strict=True):
+        bevestigd = schrijf["uitkomst"] == "bevestigd"
+        tellingen["bevestigd_gemerkt" if bevestigd else "onbevestigd_gemerkt"] += 1
+        wat = f"{GEMERKT[schrijf['soort']]} {schrijf[MERK_VAN[schrijf['soort']]]!r}"
+        if keer > 1:
+            tellingen["dubbel"] += 1
+            problemen.append(f"{wat} saved {keer} times")
+        if bevestigd and keer == 1:
+            tellingen["gevonden"] += 1
+        elif bevestigd and keer == 0:
+            tellingen["kwijt"] += 1
+            problemen.append(f"{wat} got a {schrijf['status']} but is not saved")
+        elif not bevestigd and keer > 0:
+            tellingen["onbevestigd_gevonden"] += 1
+            problemen.append(f"{wat} got a {schrijf['status']} but is saved")
+    problemen += _titels_zonder_bevestiging(gemerkt)
+    return {"problemen": problemen, "tellingen": tellingen, "posities_schoon": not posities}
+
+
+def _kaartproblemen(voor: dict) -> list[str]:
+    """Cards lost or duplicated, and positions that are not 0..n-1 in a column or on a
+    regieteam board."""
     problemen = []
     if sorted(Actie.objects.values_list("pk", flat=True)) != voor["acties"]:
         problemen.append("the set of acties changed: a card was lost or duplicated")
@@ -77,30 +122,45 @@ def controleer(voor: dict, schrijfacties: list[dict]) -> list[str]:
     dubbel = [sleutel for sleutel, aantal in per_bord.items() if aantal > 1]
     if dubbel:
         problemen.append(f"opgaven twice on a regieteam board: {dubbel}")
-
-    updates = Counter(
-        Voortgangsupdate.objects.filter(tekst__startswith="Belastingtest ").values_list(
-            "tekst", flat=True
-        )
-    )
-    titels = defaultdict(set)
-    for actie_id, titel in Actie.history.filter(titel__startswith="Belastingtest ").values_list(
-        "id", "titel"
-    ):
-        titels[actie_id].add(titel)
-    huidige = dict(Actie.objects.filter(pk__in=titels).values_list("pk", "titel"))
-    bewerkt = defaultdict(set)
-    for schrijf in schrijfacties:
-        if schrijf["soort"] == "voortgang" and updates[schrijf["tekst"]] != 1:
-            problemen.append(f"update {schrijf['tekst']!r} saved {updates[schrijf['tekst']]} times")
-        if schrijf["soort"] == "bewerking":
-            bewerkt[schrijf["actie"]].add(schrijf["titel"])
-            if schrijf["titel"] not in titels[schrijf["actie"]]:
-                problemen.append(f"edit {schrijf['titel']!r} of actie {schrijf['actie']} is lost")
-    for actie_id, geslaagd in bewerkt.items():
-        if huidige.get(actie_id) not in geslaagd:
-            problemen.append(f"actie {actie_id} shows {huidige.get(actie_id)!r}, no saved edit")
     return problemen
+
+
+def _keer_opgeslagen(gemerkt: list[dict]) -> list[int]:
+    """How many times each marked write is in the database: a progress update as a row with
+    its text; an edit as a change of its actie's title to its title, in the actie's history
+    (a later save of the actie copies the title into history again, but changes nothing)."""
+    updates = Counter(
+        Voortgangsupdate.objects.filter(tekst__startswith=MERK).values_list("tekst", flat=True)
+    )
+    wissels = Counter()
+    vorige = {}
+    acties = {schrijf["actie"] for schrijf in gemerkt if schrijf["soort"] == "bewerking"}
+    for actie_id, titel in (
+        Actie.history.filter(id__in=acties).order_by("history_id").values_list("id", "titel")
+    ):
+        if vorige.get(actie_id) != titel:
+            wissels[(actie_id, titel)] += 1
+        vorige[actie_id] = titel
+    return [
+        updates[schrijf["tekst"]]
+        if schrijf["soort"] == "voortgang"
+        else wissels[(schrijf["actie"], schrijf["titel"])]
+        for schrijf in gemerkt
+    ]
+
+
+def _titels_zonder_bevestiging(gemerkt: list[dict]) -> list[str]:
+    """An actie edited with a 2xx must show the title of one of those edits."""
+    bevestigd = defaultdict(set)
+    for schrijf in gemerkt:
+        if schrijf["soort"] == "bewerking" and schrijf["uitkomst"] == "bevestigd":
+            bevestigd[schrijf["actie"]].add(schrijf["titel"])
+    huidige = dict(Actie.objects.filter(pk__in=bevestigd).values_list("pk", "titel"))
+    return [
+        f"actie {actie_id} shows {huidige.get(actie_id)!r}, no acknowledged edit"
+        for actie_id, titels in bevestigd.items()
+        if huidige.get(actie_id) not in titels
+    ]
 
 
 def _posities(rijen) -> dict:

@@ -16,6 +16,10 @@ parsed, then every row: codes by the model field's own rule, names within their 
 control characters in any text, outlines by gebieden.omtrek. The import is all or nothing: a
 file with any invalid row changes nothing and names each bad row. Re-importing the same file
 changes nothing.
+
+Checking and planning happen outside any transaction; only the writing is one, and it locks only
+the areas it changes and the parents it places areas in (see `_schrijf`), so the app keeps
+working during a large import. Areas the file no longer contains are reported, never changed.
 """
 
 import csv
@@ -32,7 +36,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -95,11 +99,34 @@ class Rij:
         return f"{self.regel} ({toon(self.code)})" if self.code else self.regel
 
 
+class ImportAchterhaald(Exception):
+    """Areas the import relies on changed between checking the file and writing it, so
+    nothing was written; `meldingen` names them."""
+
+    def __init__(self, meldingen: list[str]):
+        super().__init__("\n".join(meldingen))
+        self.meldingen = meldingen
+
+
 @dataclass
 class Verslag:
     aangemaakt: int = 0
     bijgewerkt: int = 0
     ongewijzigd: int = 0
+    # Valid areas (no end date) that the file does not contain, as (code, naam), in tree
+    # order: left as they are, for the operator to end or keep.
+    ontbrekend: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class Wijziging:
+    """An area the import creates (`gebied` is None) or updates, with the file's values and
+    its parent's code (empty for a stadsdeel)."""
+
+    code: str
+    ouder: str
+    waarden: dict
+    gebied: Gebied | None
 
 
 def toon(waarde: str, lengte: int = 40) -> str:
@@ -489,43 +516,145 @@ def _controleer(rijen: list[Rij], bestaand: dict[str, Gebied]) -> tuple[dict, li
 
 
 def importeer(rijen: Iterable[Rij], *, meld: Callable[[str], None] = lambda tekst: None) -> Verslag:
-    """Create or update every area of the file in one transaction; raise ImportFout, changing
-    nothing, when any row is invalid."""
+    """Create or update every area of the file; raise ImportFout, changing nothing, when any
+    row is invalid, and ImportAchterhaald, changing nothing, when an area it relies on changed
+    while it ran. The file is checked against the areas as they are, outside any transaction;
+    only the changes are written, in one transaction (`_schrijf`)."""
     rijen = list(rijen)
-    verslag = Verslag()
-    with transaction.atomic():
-        bestaand = {gebied.code: gebied for gebied in Gebied.objects.select_for_update()}
-        ouders, fouten = _controleer(rijen, bestaand)
-        if fouten:
-            raise ImportFout(fouten)
-        rijen.sort(key=lambda rij: NIVEAU_DIEPTE[rij.niveau])  # parents before children
-        for nummer, rij in enumerate(rijen, start=1):
-            ouder = bestaand.get(ouders[rij.code])
-            waarden = {
-                "naam": rij.naam,
-                "niveau": rij.niveau,
-                "cbs_code": rij.cbs_code,
-                "ouder_id": ouder.pk if ouder else None,
-                "begin_geldigheid": _datum(rij.begin),
-                "eind_geldigheid": _datum(rij.eind),
-                "aliassen": rij.aliassen,
-                "omtrek": rij.omtrek,
-            }
-            gebied = bestaand.get(rij.code)
-            if gebied is None:
-                gebied = Gebied.objects.create(code=rij.code, **waarden)
-                verslag.aangemaakt += 1
-            elif any(getattr(gebied, veld) != waarde for veld, waarde in waarden.items()):
-                for veld, waarde in waarden.items():
-                    setattr(gebied, veld, waarde)
-                gebied.save()
-                verslag.bijgewerkt += 1
-            else:
-                verslag.ongewijzigd += 1
-            bestaand[rij.code] = gebied
-            if nummer % 100 == 0 or nummer == len(rijen):
-                meld(
-                    _("%(klaar)s van %(totaal)s gebieden verwerkt")
-                    % {"klaar": nummer, "totaal": len(rijen)}
-                )
+    bestaand = {gebied.code: gebied for gebied in Gebied.objects.all()}
+    ouders, fouten = _controleer(rijen, bestaand)
+    if fouten:
+        raise ImportFout(fouten)
+    wijzigingen, verslag = _plan(rijen, ouders, bestaand)
+    meld(
+        _(
+            "Bestand gecontroleerd: %(aangemaakt)s nieuw, %(bijgewerkt)s gewijzigd, "
+            "%(ongewijzigd)s ongewijzigd."
+        )
+        % {
+            "aangemaakt": verslag.aangemaakt,
+            "bijgewerkt": verslag.bijgewerkt,
+            "ongewijzigd": verslag.ongewijzigd,
+        }
+    )
+    if wijzigingen:
+        _schrijf(wijzigingen, bestaand, meld)
     return verslag
+
+
+def _plan(
+    rijen: list[Rij], ouders: dict[str, str], bestaand: dict[str, Gebied]
+) -> tuple[list[Wijziging], Verslag]:
+    """The areas to create or update, parents before children, and the report: what changes,
+    what stays, and which valid areas the file no longer contains."""
+    verslag = Verslag()
+    wijzigingen = []
+    for rij in sorted(rijen, key=lambda rij: NIVEAU_DIEPTE[rij.niveau]):
+        ouder = ouders[rij.code]
+        waarden = {
+            "naam": rij.naam,
+            "niveau": rij.niveau,
+            "cbs_code": rij.cbs_code,
+            "begin_geldigheid": _datum(rij.begin),
+            "eind_geldigheid": _datum(rij.eind),
+            "aliassen": rij.aliassen,
+            "omtrek": rij.omtrek,
+        }
+        gebied = bestaand.get(rij.code)
+        if gebied is None:
+            verslag.aangemaakt += 1
+        elif _zelfde_ouder(gebied, ouder, bestaand) and all(
+            getattr(gebied, veld) == waarde for veld, waarde in waarden.items()
+        ):
+            verslag.ongewijzigd += 1
+            continue
+        else:
+            verslag.bijgewerkt += 1
+        wijzigingen.append(Wijziging(rij.code, ouder, waarden, gebied))
+    in_bestand = {rij.code for rij in rijen}
+    verslag.ontbrekend = [
+        (gebied.code, gebied.naam)
+        for gebied in sorted(bestaand.values(), key=lambda gebied: gebied.pad)
+        if gebied.code not in in_bestand and gebied.eind_geldigheid is None
+    ]
+    return wijzigingen, verslag
+
+
+def _zelfde_ouder(gebied: Gebied, ouder: str, bestaand: dict[str, Gebied]) -> bool:
+    if not ouder:
+        return gebied.ouder_id is None
+    return ouder in bestaand and bestaand[ouder].pk == gebied.ouder_id
+
+
+def _stand(gebied: Gebied) -> tuple:
+    """What the check of the file relied on: the values the import writes, and the place in
+    the tree."""
+    velden = ["naam", "niveau", "cbs_code", "ouder_id", "pad", "begin_geldigheid"]
+    velden += ["eind_geldigheid", "aliassen", "omtrek"]
+    return tuple(getattr(gebied, veld) for veld in velden)
+
+
+def _schrijf(
+    wijzigingen: list[Wijziging], bestaand: dict[str, Gebied], meld: Callable[[str], None]
+) -> None:
+    """Write the changes in one transaction that locks only the areas it changes and the
+    existing parents it places areas in, with FOR NO KEY UPDATE: the FOR KEY SHARE lock that
+    a foreign-key check takes (a melding about one of these areas) does not wait for it. Under
+    the lock the areas must still be as they were checked, and the new codes still free;
+    otherwise nothing is written."""
+    gelezen = {
+        gebied.pk: gebied
+        for wijziging in wijzigingen
+        for gebied in (wijziging.gebied, bestaand.get(wijziging.ouder))
+        if gebied is not None
+    }
+    nieuw = [wijziging.code for wijziging in wijzigingen if wijziging.gebied is None]
+    try:
+        with transaction.atomic():
+            vergrendeld = {
+                gebied.pk: gebied
+                for gebied in Gebied.objects.select_for_update(no_key=True)
+                .filter(pk__in=gelezen)
+                .order_by("pk")
+            }
+            _weiger_als_gewijzigd(gelezen, vergrendeld, nieuw)
+            per_code = {gebied.code: gebied for gebied in vergrendeld.values()}
+            for nummer, wijziging in enumerate(wijzigingen, start=1):
+                gebied = per_code.get(wijziging.code) or Gebied(code=wijziging.code)
+                for veld, waarde in wijziging.waarden.items():
+                    setattr(gebied, veld, waarde)
+                gebied.ouder = per_code[wijziging.ouder] if wijziging.ouder else None
+                oud_pad = gebied.pad
+                gebied.save()
+                if oud_pad and oud_pad != gebied.pad:
+                    # save() moved the areas below along in the database; read their new paths.
+                    for onder in per_code.values():
+                        if onder is not gebied and onder.pad.startswith(oud_pad):
+                            onder.refresh_from_db(fields=["pad"])
+                per_code[wijziging.code] = gebied
+                if nummer % 100 == 0 or nummer == len(wijzigingen):
+                    meld(
+                        _("%(klaar)s van %(totaal)s gebieden verwerkt")
+                        % {"klaar": nummer, "totaal": len(wijzigingen)}
+                    )
+    except IntegrityError as fout:  # e.g. a CBS code given to another area meanwhile
+        raise ImportAchterhaald(
+            [_("De database weigerde een gebied: %(fout)s") % {"fout": fout}]
+        ) from fout
+
+
+def _weiger_als_gewijzigd(
+    gelezen: dict[int, Gebied], vergrendeld: dict[int, Gebied], nieuw: list[str]
+) -> None:
+    meldingen = [
+        _("%(naam)s (%(code)s) is gewijzigd of verwijderd nadat het bestand is gecontroleerd.")
+        % {"naam": gebied.naam, "code": gebied.code}
+        for pk, gebied in gelezen.items()
+        if pk not in vergrendeld or _stand(vergrendeld[pk]) != _stand(gebied)
+    ]
+    meldingen += [
+        _("%(code)s bestaat inmiddels (%(naam)s).") % {"code": code, "naam": naam}
+        for code, naam in Gebied.objects.filter(code__in=nieuw).values_list("code", "naam")
+    ]
+    if meldingen:
+        raise ImportAchterhaald(meldingen)

@@ -4,8 +4,10 @@ Each simulated user is one of the planned users, already signed in (the script m
 sessions), and works on its board: 80% reads
 (the board, and mostly the 4-second change check that open boards make) and 20% writes
 (moving a card, editing a card in place, adding a progress update; regieteam members move
-their priorities). Writes that get a 2xx are written down for the database check afterwards.
-A 409 (someone else changed the board or card first) is the app doing its job, not an error.
+their priorities). Every write is written down with its outcome for the database check
+afterwards (benchmarks/belasting.py); a progress update's text and an edit's title end in a
+uuid, so the check can tell whether that very write was stored. A 409 (someone else changed
+the board or card first) is the app doing its job, not an error.
 """
 
 import datetime
@@ -22,6 +24,8 @@ from locust import HttpUser, between, events, task
 
 PLAN = json.loads(Path(os.environ["LOADTEST_PLAN"]).read_text())
 GESCHREVEN: list[dict] = []
+# Seconds a write may take before it counts as failed (no answer).
+TIJDSLIMIET = float(os.environ.get("LOADTEST_TIJDSLIMIET", "30"))
 VOLGNUMMER = count()
 HTMX = {"HX-Request": "true"}
 
@@ -99,6 +103,8 @@ class Vergadering(HttpUser):
     def lees_bord(self):
         if "opgaven" in self.plan and random.random() < 0.3:
             self.bord = self._bord_url()
+            # The cards and state were the last board's; if this read fails, none are known.
+            self.kaarten, self.stand = [], None
         with self.client.get(self.bord, name="board", catch_response=True) as antwoord:
             if antwoord.status_code == 200:
                 self._onthoud(antwoord.text)
@@ -132,7 +138,7 @@ class Vergadering(HttpUser):
             anderen = [k for k, c in self.kaarten if c == doel and k != kaart]
             gegevens = {"kolom": doel, "na": random.choice(anderen + [""]) if anderen else ""}
             url = f"{self.bord}acties/{kaart}/verplaatsen/"
-        self._schrijf(url, gegevens, "move")
+        self._schrijf(url, gegevens, "move", {"soort": "verplaatsing"})
 
     @task(6)
     def bewerk(self):
@@ -145,10 +151,10 @@ class Vergadering(HttpUser):
             return
         lezer = Formulier()
         lezer.feed(formulier.text)
-        titel = f"Belastingtest {uuid.uuid4().hex[:12]}"
+        titel = f"Belastingtest {uuid.uuid4().hex}"
         gegevens = {**lezer.velden, "titel": titel}
-        if self._schrijf(url, gegevens, "inline edit"):
-            GESCHREVEN.append({"soort": "bewerking", "actie": kaart, "titel": titel})
+        bewerking = {"soort": "bewerking", "actie": kaart, "titel": titel}
+        self._schrijf(url, gegevens, "inline edit", bewerking)
 
     @task(6)
     def voortgang(self):
@@ -160,21 +166,35 @@ class Vergadering(HttpUser):
             "datum": datetime.date.today().isoformat(),
             "tekst": tekst,
         }
-        if self._schrijf(f"{self.bord}voortgang/", gegevens, "progress update"):
-            GESCHREVEN.append({"soort": "voortgang", "tekst": tekst})
+        update = {"soort": "voortgang", "tekst": tekst}
+        self._schrijf(f"{self.bord}voortgang/", gegevens, "progress update", update)
 
-    def _schrijf(self, url: str, gegevens: dict, naam: str) -> bool:
+    def _schrijf(self, url: str, gegevens: dict, naam: str, schrijfactie: dict) -> None:
+        """Post a write and write it down with its outcome: "bevestigd" (a 2xx), "geweigerd"
+        (a 4xx: the app refused it and stored nothing) or "mislukt" (a 5xx, or status 0: no
+        answer, the connection refused or reset, or TIJDSLIMIET passed)."""
         with self.client.post(
-            url, gegevens, headers=self._headers(), name=naam, catch_response=True
+            url,
+            gegevens,
+            headers=self._headers(),
+            name=naam,
+            catch_response=True,
+            timeout=TIJDSLIMIET,
         ) as antwoord:
-            if antwoord.status_code == 409:
+            status = antwoord.status_code
+            if status == 409:
                 antwoord.success()  # someone else was first: the app said so, nothing lost
-                return False
-            if 200 <= antwoord.status_code < 300:
+            elif 200 <= status < 300:
                 self._onthoud(antwoord.text)
-                return True
-            antwoord.failure(f"{antwoord.status_code}")
-            return False
+            else:
+                antwoord.failure(f"{status}")
+        GESCHREVEN.append(schrijfactie | {"status": status, "uitkomst": _uitkomst(status)})
+
+
+def _uitkomst(status: int) -> str:
+    if 200 <= status < 300:
+        return "bevestigd"
+    return "geweigerd" if 400 <= status < 500 else "mislukt"
 
 
 @events.test_stop.add_listener

@@ -1,8 +1,10 @@
 """`make loadtest`: the city-scale data behind gunicorn (2 workers per core) on 127.0.0.1,
 16 meeting-room sessions for 30 seconds with locust (headless, self-stopping), then a check
-of the database: every write that got a 2xx is there, no card lost or duplicated, positions
-consistent. Prints requests/s, p50/p95/p99 latency and the error count; fails on any 5xx,
-any failed request or any inconsistency.
+of the database: every write that got a 2xx is there exactly once, no write without one is
+there, no card lost or duplicated, positions consistent. Prints requests/s, p50/p95/p99
+latency and the error count; fails on any 5xx, any failed request or any inconsistency.
+
+Its steps are also the steps of `make storingstest` (scripts/storingstest.py).
 """
 
 import csv
@@ -14,6 +16,8 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -42,63 +46,95 @@ def vrije_poort() -> int:
         return proef.getsockname()[1]
 
 
-def main() -> None:
-    poort = int(os.environ.get("LOADTEST_POORT") or vrije_poort())
-    werk = Path(tempfile.mkdtemp(prefix="opgavebord-loadtest-"))
-    env = os.environ | {
+def omgeving(werk: Path, achtervoegsel: str) -> dict:
+    """Production settings minus HTTPS, on the database BENCH_DATABASE_URL + `achtervoegsel`."""
+    return os.environ | {
         "DEBUG": "0",
         "SECRET_KEY": "loadtest-only-not-secret",
         "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_SSL_REDIRECT": "0",
         "SECURE_COOKIES": "0",
         "STATIC_ROOT": str(werk / "static"),
-        "DATABASE_URL": database_url("_load"),
+        "DATABASE_URL": database_url(achtervoegsel),
         "LOG_LEVEL": "WARNING",
     }
+
+
+def bouw_stad(env: dict, werk: Path) -> tuple[Path, str]:
+    """A new database with the city-scale data; the sessions' plan (a file) and the state of
+    the boards before the test (JSON), for the check afterwards."""
     print("== Database: the city-scale data", flush=True)
     nieuwe_database(env["DATABASE_URL"])
     manage(env, "migrate", "--noinput", "-v0")
     manage(env, "genereer_schaal")
     manage(env, "collectstatic", "--noinput", "-v0")
-    plan, uit = werk / "plan.json", werk / "geschreven.json"
+    plan = werk / "plan.json"
     plan.write_text(
         django(
             env, f"from benchmarks.belasting import sessies; print(json.dumps(sessies({SESSIES})))"
         )
     )
-    voor = django(env, "from benchmarks.belasting import stand; print(json.dumps(stand()))")
+    return plan, django(env, "from benchmarks.belasting import stand; print(json.dumps(stand()))")
 
-    print(f"== gunicorn: {WORKERS} workers on 127.0.0.1:{poort}", flush=True)
-    server = subprocess.Popen(
-        [BIN / "gunicorn", "config.wsgi", "--workers", str(WORKERS), "--bind", f"127.0.0.1:{poort}",
-         "--access-logfile", str(werk / "access.log"), "--error-logfile", str(werk / "error.log")],
-        cwd=ROOT, env=env,
-    )  # fmt: skip
-    try:
-        wacht_op(f"http://127.0.0.1:{poort}/health/", server)
-        print(f"== locust: {SESSIES} sessions for {DUUR}", flush=True)
-        subprocess.run(
-            [BIN / "locust", "-f", "loadtest/locustfile.py", "--headless", "--users", str(SESSIES),
-             "--spawn-rate", str(SESSIES), "--run-time", DUUR, "--host", f"http://127.0.0.1:{poort}",
-             "--csv", str(werk / "locust"), "--only-summary", "--loglevel", "WARNING"],
-            cwd=ROOT, env=env | {"LOADTEST_PLAN": str(plan), "LOADTEST_UIT": str(uit)}, check=False,
+
+@contextmanager
+def gunicorn(env: dict, werk: Path, poort: int) -> Iterator[None]:
+    """The app behind gunicorn on 127.0.0.1:`poort`, answering /health/, until the block ends;
+    its logs (gunicorn's, and the app's on stderr) go to `werk`."""
+    print(f"== gunicorn: {WORKERS} workers on 127.0.0.1:{poort}, logs in {werk}", flush=True)
+    with open(werk / "app.log", "w") as app_log:
+        server = subprocess.Popen(
+            [BIN / "gunicorn", "config.wsgi", "--workers", str(WORKERS),
+             "--bind", f"127.0.0.1:{poort}", "--access-logfile", str(werk / "access.log"),
+             "--error-logfile", str(werk / "error.log")],
+            cwd=ROOT, env=env, stderr=app_log,
         )  # fmt: skip
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+        try:
+            wacht_op(f"http://127.0.0.1:{poort}/health/", server)
+            yield
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
 
+
+def locust(env: dict, werk: Path, poort: int, plan: Path) -> tuple[dict, Path]:
+    """Run the sessions for DUUR; locust's aggregated statistics, and the file that lists every
+    write it sent with its outcome."""
+    print(f"== locust: {SESSIES} sessions for {DUUR}", flush=True)
+    uit = werk / "geschreven.json"
+    subprocess.run(
+        [BIN / "locust", "-f", "loadtest/locustfile.py", "--headless", "--users", str(SESSIES),
+         "--spawn-rate", str(SESSIES), "--run-time", DUUR, "--host", f"http://127.0.0.1:{poort}",
+         "--csv", str(werk / "locust"), "--only-summary", "--loglevel", "WARNING"],
+        cwd=ROOT, env=env | {"LOADTEST_PLAN": str(plan), "LOADTEST_UIT": str(uit)}, check=False,
+    )  # fmt: skip
+    with open(werk / "locust_stats.csv") as statistiek:
+        totaal = next(r for r in csv.DictReader(statistiek) if r["Name"] == "Aggregated")
+    return totaal, uit
+
+
+def controleer(env: dict, voor: str, geschreven: Path) -> dict:
+    """benchmarks.belasting.controleer on the database: its problems and counts."""
+    return json.loads(django(env, (
+        "from benchmarks.belasting import controleer\n"
+        f"voor = json.loads({voor!r})\n"
+        f"geschreven = json.loads(open({str(geschreven)!r}).read())\n"
+        "print(json.dumps(controleer(voor, geschreven)))"
+    )))  # fmt: skip
+
+
+def main() -> None:
+    poort = int(os.environ.get("LOADTEST_POORT") or vrije_poort())
+    werk = Path(tempfile.mkdtemp(prefix="opgavebord-loadtest-"))
+    env = omgeving(werk, "_load")
+    plan, voor = bouw_stad(env, werk)
+    with gunicorn(env, werk, poort):
+        totaal, geschreven = locust(env, werk, poort, plan)
     vijfhonderd = sum(
         1 for regel in (werk / "access.log").read_text().splitlines() if '" 5' in regel
     )
-    with open(werk / "locust_stats.csv") as statistiek:
-        totaal = next(r for r in csv.DictReader(statistiek) if r["Name"] == "Aggregated")
-    geschreven = json.loads(uit.read_text())
-    problemen = json.loads(django(env, (
-        "from benchmarks.belasting import controleer\n"
-        f"voor = json.loads({voor!r})\n"
-        f"geschreven = json.loads(open({str(uit)!r}).read())\n"
-        "print(json.dumps(controleer(voor, geschreven)))"
-    )))  # fmt: skip
+    uitkomst = controleer(env, voor, geschreven)
+    problemen, tellingen = uitkomst["problemen"], uitkomst["tellingen"]
 
     print()
     print(f"Sessions {SESSIES}, {DUUR}, gunicorn {WORKERS} workers, {os.cpu_count()} cores")
@@ -106,9 +142,9 @@ def main() -> None:
     print(f"Latency ms: p50 {totaal['50%']}, p95 {totaal['95%']}, p99 {totaal['99%']}")
     print(f"Failed requests: {totaal['Failure Count']}, of which 5xx: {vijfhonderd}")
     print(
-        f"Writes with a 2xx: {len(geschreven)} checked "
-        f"({sum(s['soort'] == 'voortgang' for s in geschreven)} updates, "
-        f"{sum(s['soort'] == 'bewerking' for s in geschreven)} edits; moves checked by position)"
+        f"Writes with a 2xx: {tellingen['bevestigd']}, of which {tellingen['bevestigd_gemerkt']} "
+        f"progress updates and edits, found exactly once: {tellingen['gevonden']} (moves are "
+        "checked by position)"
     )
     print("Database check: " + ("consistent" if not problemen else "; ".join(problemen)))
     if problemen or vijfhonderd or int(totaal["Failure Count"]):

@@ -1,15 +1,22 @@
 import io
 import json
+import threading
+import time
 from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import transaction
+from django.db import connection, transaction
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
+from gebieden.importeren import ImportAchterhaald, lees
+from gebieden.importeren import importeer as importeer_rijen
+from gebieden.management.commands import importeer_gebieden as importeer_command
 from gebieden.models import Gebied
+from opgaven.models import Melding
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -124,6 +131,149 @@ def test_a_cbs_code_already_used_by_another_area_is_refused(tmp_path):
     )
     with pytest.raises(CommandError, match="CBS-code BU0363FK01 hoort al bij FK01"):
         call_command("importeer_gebieden", str(bestand), stdout=io.StringIO())
+
+
+def test_valid_areas_the_file_no_longer_contains_are_named_and_left_as_they_are():
+    importeer("osdorp.geojson")
+    uitvoer = importeer("osdorp.csv")
+    assert "1 geldige gebieden staan niet in het bestand; ze zijn niet gewijzigd." in uitvoer
+    assert "\n- Reimerswaalbuurt (FK02)" in uitvoer
+    assert Gebied.objects.geldig().filter(code="FK02", naam="Reimerswaalbuurt").exists()
+
+
+def test_an_area_that_has_ended_is_not_named_when_the_file_leaves_it_out():
+    importeer("osdorp.geojson")
+    uitvoer = importeer("osdorp.csv")
+    assert "F84a" not in uitvoer
+
+
+def test_a_file_with_every_area_names_none_as_missing():
+    importeer("osdorp.geojson")
+    assert "staan niet in het bestand" not in importeer("osdorp.geojson")
+
+
+def test_an_area_moved_elsewhere_takes_the_areas_below_along_also_those_the_file_changes(tmp_path):
+    kop = "code,naam,niveau,ouder_code\nS1,Oost,stadsdeel,\nS2,West,stadsdeel,\n"
+    importeer_tekst(
+        tmp_path, kop + "G,Gebied,gebied,S1\nW,Wijk,wijk,G\nB,Buurt,buurt,W\n", naam="a.csv"
+    )
+    importeer_tekst(
+        tmp_path, kop + "G,Gebied,gebied,S2\nW,Wijk,wijk,G\nB,Buurt 2,buurt,W\n", naam="b.csv"
+    )
+    paden = dict(Gebied.objects.values_list("code", "pad"))
+    assert (paden["G"], paden["W"], paden["B"]) == ("/S2/G/", "/S2/G/W/", "/S2/G/W/B/")
+
+
+def bewerk_na_de_controle(bewerking):
+    """A `meld` for importeer() that makes a change, as an admin might, right after the import
+    reported that it checked the file and before it writes."""
+
+    def meld(tekst: str) -> None:
+        if tekst.startswith("Bestand gecontroleerd"):
+            bewerking()
+
+    return meld
+
+
+def test_an_area_edited_between_the_check_and_the_writing_refuses_the_whole_import():
+    importeer("osdorp.csv")
+    rijen = lees(DATA / "osdorp.geojson")
+    tussendoor = bewerk_na_de_controle(
+        lambda: Gebied.objects.filter(code="FK").update(naam="Osdorp-Midden (beheer)")
+    )
+    with pytest.raises(ImportAchterhaald) as fout:
+        importeer_rijen(rijen, meld=tussendoor)
+    assert fout.value.meldingen == [
+        "Osdorp-Midden (FK) is gewijzigd of verwijderd nadat het bestand is gecontroleerd."
+    ]
+    assert not Gebied.objects.filter(code__in=["FK02", "F84a"]).exists()
+    assert Gebied.objects.get(code="FK").naam == "Osdorp-Midden (beheer)"
+
+
+def test_a_code_taken_between_the_check_and_the_writing_refuses_the_whole_import():
+    importeer("osdorp.csv")
+    rijen = lees(DATA / "osdorp.geojson")
+    fk = Gebied.objects.get(code="FK")
+    tussendoor = bewerk_na_de_controle(
+        lambda: Gebied.objects.create(code="FK02", naam="Uit het beheer", niveau="buurt", ouder=fk)
+    )
+    with pytest.raises(ImportAchterhaald) as fout:
+        importeer_rijen(rijen, meld=tussendoor)
+    assert fout.value.meldingen == ["FK02 bestaat inmiddels (Uit het beheer)."]
+    assert not Gebied.objects.filter(code="F84a").exists()
+
+
+def test_the_command_says_to_run_again_when_areas_changed_while_it_ran(tmp_path, monkeypatch):
+    importeer("osdorp.csv")
+
+    def importeer_terwijl_het_beheer_bewerkt(rijen, meld):
+        return importeer_rijen(
+            rijen,
+            meld=bewerk_na_de_controle(
+                lambda: Gebied.objects.filter(code="FK").update(naam="Osdorp-Midden (beheer)")
+            ),
+        )
+
+    monkeypatch.setattr(importeer_command, "importeer", importeer_terwijl_het_beheer_bewerkt)
+    with pytest.raises(CommandError) as fout:
+        importeer("osdorp.geojson")
+    assert str(fout.value) == (
+        "Er is niets geïmporteerd: gebieden veranderden terwijl de import liep. Importeer het "
+        "bestand opnieuw.\n- Osdorp-Midden (FK) is gewijzigd of verwijderd nadat het bestand "
+        "is gecontroleerd."
+    )
+
+
+def stad_csv(pad: Path, buurten: int, *, achtervoegsel: str = "") -> Path:
+    """A CSV of one stadsdeel, a wijk per 30 buurten and `buurten` buurten; `achtervoegsel`
+    goes after every name, so a second file with another one changes every area."""
+    regels = ["code,naam,niveau,ouder_code", f"S,Stadsdeel{achtervoegsel},stadsdeel,"]
+    regels += [f"W{w},Wijk {w}{achtervoegsel},wijk,S" for w in range((buurten + 29) // 30)]
+    regels += [f"B{b},Buurt {b}{achtervoegsel},buurt,W{b // 30}" for b in range(buurten)]
+    pad.write_text("\n".join(regels) + "\n", encoding="utf-8")
+    return pad
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks as PostgreSQL takes them")
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_melding_about_an_area_the_import_is_changing_is_saved_without_waiting(client, tmp_path):
+    call_command(
+        "importeer_gebieden", str(stad_csv(tmp_path / "oud.csv", 300)), stdout=io.StringIO()
+    )
+    nieuw = lees(stad_csv(tmp_path / "nieuw.csv", 300, achtervoegsel=" (2026)"))
+    buurt = Gebied.objects.get(code="B299")
+    melding = {"soort": "kans", "titel": "Lege winkel", "beschrijving": "Een buurthuis?"}
+    melding["gebied"] = buurt.pk
+    # The import reports its progress inside its transaction, after writing what it reports:
+    # holding the last report holds the transaction open with every changed area written.
+    alles_geschreven, verder = threading.Event(), threading.Event()
+
+    def houd_vast(tekst: str) -> None:
+        if tekst == f"{len(nieuw)} van {len(nieuw)} gebieden verwerkt":
+            alles_geschreven.set()
+            verder.wait(timeout=30)
+
+    def importeer_in_thread():
+        try:
+            importeer_rijen(nieuw, meld=houd_vast)
+        finally:
+            connection.close()
+
+    import_thread = threading.Thread(target=importeer_in_thread)
+    import_thread.start()
+    try:
+        assert alles_geschreven.wait(timeout=30)
+        client.force_login(UserFactory())
+        begin = time.monotonic()
+        antwoord = client.post("/melden/", melding)
+        duur = time.monotonic() - begin
+    finally:
+        verder.set()
+        import_thread.join(timeout=60)
+    assert antwoord.status_code == 302
+    assert duur < 1
+    assert Melding.objects.get(titel="Lege winkel").gebied == buurt
+    assert Gebied.objects.get(code="B299").naam == "Buurt 299 (2026)"
 
 
 # --- hostile files: every one is refused with a message, never a traceback, nothing written ---

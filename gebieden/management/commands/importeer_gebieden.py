@@ -4,7 +4,13 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from gebieden.importeren import ImportFout, importeer, lees, onbekend_stelsel
+from gebieden.importeren import (
+    ImportAchterhaald,
+    ImportFout,
+    importeer,
+    lees,
+    onbekend_stelsel,
+)
 from gebieden.omtrek import Stelsel, stelsel_met_naam
 
 
@@ -28,7 +34,9 @@ class Command(BaseCommand):
         "ouder_code. Omtrekken in WGS84 (lengte/breedte) of RD New (EPSG:28992), zoals het "
         "crs-lid van het bestand of --crs zegt; opgeslagen in WGS84. Alles of niets: een bestand "
         "met een foute regel verandert niets en noemt elke foute regel. Nogmaals importeren "
-        "verandert niets."
+        "verandert niets. Geldige gebieden die niet in het bestand staan, worden genoemd en niet "
+        "gewijzigd. De app blijft tijdens de import bruikbaar: alleen de gebieden die veranderen "
+        "worden vastgezet, en pas na de controle van het hele bestand."
     )
 
     def add_arguments(self, parser):
@@ -57,6 +65,26 @@ class Command(BaseCommand):
                 _("Er is niets geïmporteerd. Fouten in het bestand:")
                 + "".join(f"\n- {regel}" for regel in fout.fouten)
             ) from fout
+        except ImportAchterhaald as fout:
+            raise CommandError(
+                _(
+                    "Er is niets geïmporteerd: gebieden veranderden terwijl de import liep. "
+                    "Importeer het bestand opnieuw."
+                )
+                + "".join(f"\n- {regel}" for regel in fout.meldingen)
+            ) from fout
+        if verslag.ontbrekend:
+            self.stdout.write(
+                self.style.WARNING(
+                    _(
+                        "%(aantal)s geldige gebieden staan niet in het bestand; ze zijn niet "
+                        "gewijzigd. Geef ze een einddatum (in het beheer of in het bestand) als "
+                        "ze niet meer bestaan:"
+                    )
+                    % {"aantal": len(verslag.ontbrekend)}
+                    + "".join(f"\n- {naam} ({code})" for code, naam in verslag.ontbrekend)
+                )
+            )
         self.stdout.write(
             self.style.SUCCESS(
                 _(

@@ -1,0 +1,189 @@
+"""Backup and restore as README's "Backup and restore" describes it: `pg_dump -Fc` of the
+database, `pg_restore` into a new, empty database. The demo world is dumped and restored, and
+the copy must hold every row of every table, continue every sequence where the original was,
+need no migration, and show the boards to the demo users."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+from urllib.parse import quote
+
+import psycopg
+import pytest
+from django.db import connection
+from django.utils.html import escape
+from psycopg import sql
+
+from opgaven.models import Opgave
+from teams.models import Team, TeamSoort
+
+pytestmark = [
+    pytest.mark.skipif(
+        connection.vendor != "postgresql", reason="pg_dump and pg_restore back up PostgreSQL"
+    ),
+    # Committed data: pg_dump runs in its own session and sees nothing uncommitted.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Run in a separate process against the restored database: the pages as the demo users see
+# them, after checking that the restored database needs no migration.
+BEKIJK = """
+import json, sys
+import django
+django.setup()
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.test import Client, override_settings
+
+call_command("migrate", check_unapplied=True, verbosity=0)
+antwoorden = []
+# No collectstatic here: static files as in development, as the tests serve them.
+statisch = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+with override_settings(STORAGES={**settings.STORAGES, "staticfiles": statisch}):
+    for gebruiker, url in json.loads(sys.argv[1]):
+        client = Client()
+        client.force_login(get_user_model().objects.get(username=gebruiker))
+        antwoord = client.get(url)
+        antwoorden.append([antwoord.status_code, antwoord.content.decode()])
+print(json.dumps(antwoorden))
+"""
+
+
+def _programma(naam: str) -> str:
+    pad = shutil.which(naam)
+    assert pad, f"{naam} not found: install Debian's postgresql-client"
+    return pad
+
+
+def _server() -> dict:
+    """The test database's server, as libpq's connection keywords."""
+    instellingen = connection.settings_dict
+    return {
+        "host": instellingen["HOST"] or "localhost",
+        "port": str(instellingen["PORT"] or 5432),
+        "user": instellingen["USER"],
+        "password": instellingen["PASSWORD"],
+    }
+
+
+def _server_opties() -> list[str]:
+    server = _server()
+    gebruiker = ["--username", server["user"]] if server["user"] else []
+    return ["--host", server["host"], "--port", server["port"], *gebruiker]
+
+
+def _omgeving() -> dict:
+    wachtwoord = _server()["password"]
+    return os.environ | ({"PGPASSWORD": wachtwoord} if wachtwoord else {})
+
+
+def _beheer():
+    return psycopg.connect(dbname="postgres", **_server(), autocommit=True)
+
+
+def _inhoud(database: str) -> tuple[dict[str, int], dict[str, int]]:
+    """The number of rows of every table and the last value of every sequence."""
+    with psycopg.connect(dbname=database, **_server()) as verbinding:
+        tabellen = [
+            naam
+            for (naam,) in verbinding.execute(
+                "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
+            )
+        ]
+        rijen = {
+            tabel: verbinding.execute(
+                sql.SQL("SELECT count(*) FROM {}").format(sql.Identifier(tabel))
+            ).fetchone()[0]
+            for tabel in tabellen
+        }
+        reeksen = dict(
+            verbinding.execute(
+                "SELECT sequencename, last_value FROM pg_sequences WHERE schemaname = 'public'"
+            ).fetchall()
+        )
+    return rijen, reeksen
+
+
+@pytest.fixture
+def lege_database():
+    """A new, empty database to restore into; dropped afterwards, also when the test fails."""
+    naam = f"{connection.settings_dict['NAME']}_terug_{uuid.uuid4().hex[:8]}"
+    with _beheer() as beheer:
+        beheer.execute(
+            sql.SQL("CREATE DATABASE {} TEMPLATE template0").format(sql.Identifier(naam))
+        )
+    yield naam
+    with _beheer() as beheer:
+        beheer.execute(
+            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(naam))
+        )
+
+
+@pytest.fixture
+def teruggezet(demo, lege_database, tmp_path) -> str:
+    """The demo world, backed up and restored into `lege_database`, as README says."""
+    dump = tmp_path / "opgavebord.dump"
+    database = connection.settings_dict["NAME"]
+    subprocess.run(
+        [_programma("pg_dump"), "-Fc", *_server_opties(), "--file", str(dump), database],
+        env=_omgeving(),
+        check=True,
+    )
+    subprocess.run(
+        [_programma("pg_restore"), "--no-owner", "--exit-on-error", *_server_opties(),
+         "--dbname", lege_database, str(dump)],
+        env=_omgeving(),
+        check=True,
+    )  # fmt: skip
+    return lege_database
+
+
+def _bekijk(database: str, paginas: list[tuple[str, str]]) -> list[tuple[int, str]]:
+    server = _server()
+    wachtwoord = f":{quote(server['password'], safe='')}" if server["password"] else ""
+    url = (
+        f"postgres://{quote(server['user'] or '', safe='')}{wachtwoord}@"
+        f"{server['host']}:{server['port']}/{database}"
+    )
+    uitkomst = subprocess.run(
+        [sys.executable, "-c", BEKIJK, json.dumps(paginas)],
+        cwd=ROOT,
+        env=_omgeving() | {"DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "config.settings"},
+        capture_output=True,
+        text=True,
+    )
+    assert uitkomst.returncode == 0, uitkomst.stderr
+    return json.loads(uitkomst.stdout)
+
+
+def test_a_restored_backup_holds_every_row_of_every_table_and_every_sequence(teruggezet):
+    rijen, reeksen = _inhoud(connection.settings_dict["NAME"])
+    assert rijen["opgaven_actie"] > 0 and rijen["opgaven_historicalactie"] > 0
+    assert _inhoud(teruggezet) == (rijen, reeksen)
+
+
+def test_the_demo_users_see_their_boards_from_a_restored_backup(teruggezet):
+    eigen_opgave = Opgave.objects.get(team__leden__username="lid")
+    regieteam = Team.objects.get(soort=TeamSoort.REGIETEAM)
+    elders = Opgave.objects.get(team__leden__username="buiten")
+    paginas = {
+        ("lid", "/"): eigen_opgave.titel,
+        ("lid", f"/opgaven/{eigen_opgave.pk}/"): eigen_opgave.acties.first().titel,
+        ("regie", f"/teams/{regieteam.slug}/bord/"): eigen_opgave.titel,
+        ("regie", "/gebieden/FK01/"): "Wildeman",
+        ("coordinator", "/overzicht/"): "Osdorp-Midden",
+        ("buiten", "/"): elders.titel,
+    }
+    antwoorden = _bekijk(teruggezet, list(paginas))
+    for ((gebruiker, url), verwacht), (status, html) in zip(
+        paginas.items(), antwoorden, strict=True
+    ):
+        assert status == 200, f"{url} as {gebruiker}"
+        assert escape(verwacht) in html, f"{url} as {gebruiker}"
