@@ -394,8 +394,9 @@ class BelemmeringForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        # What the status needs may not be emptied (the record still holds what it had).
         for veld, melding in NODIG_PER_STATUS.get(self.instance.status, {}).items():
-            if veld in self.fields and veld in cleaned and not cleaned[veld]:
+            if veld in cleaned and not cleaned[veld] and getattr(self.instance, veld):
                 self.add_error(veld, melding)
         return cleaned
 

@@ -130,3 +130,15 @@ def test_a_saved_edit_returns_to_the_board_and_is_in_the_history(client, wereld)
         wereld["regie"],
         "Het buurthuis is dicht.",
     )
+
+
+def test_an_escalation_recorded_without_details_can_still_be_edited(client, wereld):
+    belemmering = wereld["belemmering"]
+    Belemmering.objects.filter(pk=belemmering.pk).update(
+        status=BelemmeringStatus.GEESCALEERD,
+        escalatieniveau=Escalatieniveau.TEAM,
+        geescaleerd_op=datetime.datetime(2026, 11, 1, tzinfo=datetime.UTC),
+    )
+    belemmering.refresh_from_db()
+    client.force_login(wereld["alice"])
+    assert bewerk(client, belemmering, titel="Geen ruimte in de zomer").status_code == 302
