@@ -33,6 +33,16 @@ urlpatterns = [
         opgaven_views.belemmering_status,
         name="belemmering_status",
     ),
+    path(
+        "belemmeringen/<int:pk>/bewerken/",
+        opgaven_views.belemmering_bewerken,
+        name="belemmering_bewerken",
+    ),
+    path(
+        "belemmeringen/<int:pk>/geschiedenis/",
+        opgaven_views.belemmering_geschiedenis,
+        name="belemmering_geschiedenis",
+    ),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from audit.admin import GeschiedenisAdmin
+from audit.admin import ArchiefAdmin, GeschiedenisAdmin
 from gebieden.models import Gebied
 
 
@@ -15,7 +15,9 @@ class ZonderOmtrek:
 
 
 @admin.register(Gebied)
-class GebiedAdmin(ZonderOmtrek, GeschiedenisAdmin):
+class GebiedAdmin(ArchiefAdmin, ZonderOmtrek, GeschiedenisAdmin):
+    """Gebieden are archived by ending their validity (`eind_geldigheid`), never deleted."""
+
     omtrekken = ("omtrek", "ouder__omtrek")
     list_display = ["code", "naam", "niveau", "ouder", "cbs_code", "eind_geldigheid"]
     list_filter = ["niveau", ("eind_geldigheid", admin.EmptyFieldListFilter)]

@@ -3,6 +3,8 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -40,6 +42,7 @@ class GebiedQuerySet(models.QuerySet):
         return self.filter(pad__startswith=gebied.pad)
 
     def geldig(self) -> "GebiedQuerySet":
+        """The areas in use: a gebied's archive state is the end of its validity."""
         return self.filter(eind_geldigheid__isnull=True)
 
 
@@ -132,6 +135,34 @@ class Gebied(SnelleKeuzelabels, models.Model):
             )
         if self.pk and self.ouder.pad.startswith(self.pad or "\0"):
             raise ValidationError({"ouder": _("Een gebied kan niet in zichzelf liggen.")})
+
+    # Archiving (opgaven/archief.py): a gebied the municipality retired keeps its end date and
+    # stays for history, so that end date is its archive state.
+    @property
+    def is_gearchiveerd(self) -> bool:
+        return self.eind_geldigheid is not None
+
+    def bezwaar_tegen_archiveren(self) -> str:
+        return ""
+
+    def bezwaar_tegen_herstellen(self) -> str:
+        return ""
+
+    def archiveer(self, *, door) -> None:
+        """Retire the area today (or on the day it became valid, if that is later)."""
+        vandaag = timezone.localdate()
+        self._zet_eind(
+            max(vandaag, self.begin_geldigheid or vandaag), door, gettext("gearchiveerd")
+        )
+
+    def herstel(self, *, door) -> None:
+        self._zet_eind(None, door, gettext("hersteld uit het archief"))
+
+    def _zet_eind(self, eind, door, reden: str) -> None:
+        self.eind_geldigheid = eind
+        self._change_reason = reden
+        self._history_user = door
+        self.save(update_fields=["eind_geldigheid"])
 
     @property
     def aliassen_tekst(self) -> str:

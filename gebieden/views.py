@@ -33,9 +33,9 @@ class HtmxHttpRequest(HttpRequest):
 def gebied_list(request: HtmxHttpRequest):
     """The area tree, with how many of the user's visible opgaven land in or below each area."""
     gebieden = list(Gebied.objects.defer("omtrek").order_by("pad"))
-    paden = OpgaveGebied.objects.filter(opgave__in=zichtbare_opgaven(request.user)).values_list(
-        "opgave_id", "gebied__pad"
-    )
+    paden = OpgaveGebied.objects.filter(
+        opgave__in=zichtbare_opgaven(request.user).actief()
+    ).values_list("opgave_id", "gebied__pad")
     opgaven_onder: dict[str, set[int]] = defaultdict(set)
     for opgave_id, pad in paden:
         for boven in paden_van(pad):  # the opgave lands here and in every area above
@@ -55,7 +55,7 @@ def gebied_list(request: HtmxHttpRequest):
 
 def _wijkbord_context(request: HtmxHttpRequest, gebied: Gebied, **extra) -> dict:
     onder = Gebied.objects.onder(gebied)
-    zichtbaar = zichtbare_opgaven(request.user)
+    zichtbaar = zichtbare_opgaven(request.user).actief()
     # The outlines (GeoJSON, large for real areas) only matter for the map, not here; each
     # row's opgave comes in the same query, with its progress figures.
     voortgang = voortgang_annotaties("opgave_id")
@@ -189,10 +189,10 @@ def lokale_status_bewerken(request: HtmxHttpRequest, code: str, pk: int):
 def overzicht(request: HtmxHttpRequest):
     """Opgaven x areas for coordinators (everything) and regieteams (what they may see),
     filtered through the URL; `?export=csv` or `?export=xlsx` downloads the same numbers."""
-    opgaven = zichtbare_opgaven(request.user)
+    opgaven = zichtbare_opgaven(request.user).actief()
     form = OverzichtFilter(
         request.GET,
-        teams=Team.objects.filter(opgaven__in=opgaven).distinct(),
+        teams=Team.objects.actief().filter(opgaven__in=opgaven).distinct(),
         peilmomenten=zichtbare_peilmomenten(opgaven),
     )
     if not form.is_valid():

@@ -5,6 +5,7 @@ from datetime import date, datetime
 
 from django.db.models import CharField, F, Value
 from django.db.models.functions import Cast
+from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -43,11 +44,26 @@ class Gebeurtenis:
     wat: str
     onderwerp: str
     toelichting: str
+    url: str = ""  # the history page of what changed, where it has one
 
 
-def activiteit(opgave: Opgave, *, aantal: int = 15) -> list[Gebeurtenis]:
+def _geschiedenis_url(opgave: Opgave, bron: str, record_id: int, acties: set[int]) -> str:
+    if bron == "opgave":
+        return reverse("opgaven:geschiedenis", args=[opgave.pk])
+    if bron == "actie" and record_id in acties:
+        return reverse("opgaven:actie_geschiedenis", args=[opgave.pk, record_id])
+    if bron == "belemmering":
+        return reverse("belemmering_geschiedenis", args=[record_id])
+    return ""
+
+
+def activiteit(
+    opgave: Opgave, *, aantal: int = 15, acties: set[int] = frozenset()
+) -> list[Gebeurtenis]:
     """The latest changes to the opgave and its acties, mijlpalen, gebieden, belemmeringen
-    and voortgangsupdates, newest first: one query over the six history tables (UNION ALL)."""
+    and voortgangsupdates, newest first: one query over the six history tables (UNION ALL).
+    Each links to its history page where there is one: the opgave's, a belemmering's, and
+    that of an actie in `acties` (those still on the board)."""
     bronnen = [
         ("opgave", Opgave.history.filter(id=opgave.pk), F("titel")),
         ("actie", Actie.history.filter(opgave_id=opgave.pk), F("titel")),
@@ -75,6 +91,7 @@ def activiteit(opgave: Opgave, *, aantal: int = 15) -> list[Gebeurtenis]:
             "history_user__username",
             "bron",
             "naam",
+            "id",
         )
         for bron, geschiedenis, naam in bronnen
     ]
@@ -82,10 +99,11 @@ def activiteit(opgave: Opgave, *, aantal: int = 15) -> list[Gebeurtenis]:
     return [
         Gebeurtenis(
             wanneer=wanneer,
-            wie=f"{voornaam} {achternaam}".strip() or gebruikersnaam or _("Iemand"),
+            wie=f"{voornaam} {achternaam}".strip() or gebruiker or _("Iemand"),
             wat=str(SOORTEN.get(soort, "")),
             onderwerp=ONDERWERPEN[bron](naam),
             toelichting=reden or "",
+            url=_geschiedenis_url(opgave, bron, record_id, acties),
         )
-        for wanneer, soort, reden, voornaam, achternaam, gebruikersnaam, bron, naam in rijen
+        for wanneer, soort, reden, voornaam, achternaam, gebruiker, bron, naam, record_id in rijen
     ]

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from guardian.admin import GuardedModelAdmin
 
-from audit.admin import GeschiedenisAdmin
+from audit.admin import ArchiefAdmin, ArchiefFilter, GeschiedenisAdmin, VersieControle
 from gebieden.admin import ZonderOmtrek
 from opgaven.models import (
     Actie,
@@ -17,26 +17,40 @@ from opgaven.models import (
 )
 
 
-class OpgaveGebiedInline(admin.TabularInline):
+class OpgaveGebiedInline(VersieControle, admin.TabularInline):
     model = OpgaveGebied
     extra = 1
     autocomplete_fields = ["gebied"]
 
 
-class MijlpaalInline(admin.TabularInline):
+class MijlpaalInline(VersieControle, admin.TabularInline):
     model = Mijlpaal
     extra = 0
     fields = ["titel", "deadline", "gereed", "gereed_op"]
 
 
 @admin.register(Opgave)
-class OpgaveAdmin(GuardedModelAdmin, GeschiedenisAdmin):
-    list_display = ["titel", "team", "thema", "aanvliegroute", "status", "streefdatum"]
-    list_filter = ["status", "thema", "aanvliegroute", "team"]
+class OpgaveAdmin(ArchiefAdmin, VersieControle, GuardedModelAdmin, GeschiedenisAdmin):
+    list_display = [
+        "titel",
+        "team",
+        "thema",
+        "aanvliegroute",
+        "status",
+        "streefdatum",
+        "gearchiveerd_op",
+    ]
+    list_filter = [ArchiefFilter, "status", "thema", "aanvliegroute", "team"]
     search_fields = ["titel", "beschrijving"]
     list_select_related = ["team"]
     autocomplete_fields = ["team"]
-    readonly_fields = ["version", "aangemaakt_op", "gewijzigd_op"]
+    readonly_fields = [
+        "version",
+        "aangemaakt_op",
+        "gewijzigd_op",
+        "gearchiveerd_op",
+        "gearchiveerd_door",
+    ]
     inlines = [OpgaveGebiedInline, MijlpaalInline]
 
     def get_readonly_fields(self, request, obj=None):
@@ -48,7 +62,7 @@ class OpgaveAdmin(GuardedModelAdmin, GeschiedenisAdmin):
 
 
 @admin.register(Actie)
-class ActieAdmin(GeschiedenisAdmin):
+class ActieAdmin(VersieControle, GeschiedenisAdmin):
     list_display = ["titel", "opgave", "soort", "kolom", "positie", "eigenaar", "deadline"]
     list_filter = ["kolom", "soort", "opgave"]
     search_fields = ["titel", "beschrijving", "hypothese", "geleerd"]
@@ -58,7 +72,7 @@ class ActieAdmin(GeschiedenisAdmin):
 
 
 @admin.register(Mijlpaal)
-class MijlpaalAdmin(GeschiedenisAdmin):
+class MijlpaalAdmin(VersieControle, GeschiedenisAdmin):
     list_display = ["titel", "opgave", "deadline", "gereed", "gereed_op"]
     list_filter = ["gereed", "opgave"]
     search_fields = ["titel"]
@@ -77,7 +91,7 @@ class VoortgangsupdateAdmin(GeschiedenisAdmin):
 
 
 @admin.register(Belemmering)
-class BelemmeringAdmin(ZonderOmtrek, GeschiedenisAdmin):
+class BelemmeringAdmin(VersieControle, ZonderOmtrek, GeschiedenisAdmin):
     list_display = ["titel", "status", "ernst", "escalatieniveau", "gebied", "eigenaar"]
     list_filter = ["status", "ernst", "escalatieniveau"]
     search_fields = ["titel", "beschrijving", "oplossing"]
@@ -87,7 +101,7 @@ class BelemmeringAdmin(ZonderOmtrek, GeschiedenisAdmin):
 
 
 @admin.register(Kans)
-class KansAdmin(ZonderOmtrek, GeschiedenisAdmin):
+class KansAdmin(VersieControle, ZonderOmtrek, GeschiedenisAdmin):
     list_display = ["titel", "status", "gebied", "opgave", "ingediend_door", "aangemaakt_op"]
     list_filter = ["status"]
     search_fields = ["titel", "beschrijving"]
@@ -96,7 +110,7 @@ class KansAdmin(ZonderOmtrek, GeschiedenisAdmin):
 
 
 @admin.register(OpgaveGebied)
-class OpgaveGebiedAdmin(ZonderOmtrek, GeschiedenisAdmin):
+class OpgaveGebiedAdmin(VersieControle, ZonderOmtrek, GeschiedenisAdmin):
     list_display = ["opgave", "gebied", "urgentie", "lokale_status"]
     list_filter = ["urgentie", "lokale_status"]
     list_select_related = ["opgave", "gebied"]
@@ -140,7 +154,7 @@ class PeilmomentAdmin(GeschiedenisAdmin):
 
 
 @admin.register(Melding)
-class MeldingAdmin(ZonderOmtrek, GeschiedenisAdmin):
+class MeldingAdmin(VersieControle, ZonderOmtrek, GeschiedenisAdmin):
     list_display = ["titel", "soort", "status", "gebied", "ingediend_door", "aangemaakt_op"]
     list_filter = ["status", "soort"]
     search_fields = ["titel", "beschrijving", "reactie"]

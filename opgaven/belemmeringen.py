@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
@@ -166,4 +167,21 @@ def kengetallen(belemmeringen: QuerySet[Belemmering]) -> Kengetallen:
         escalaties_per_maand=[
             (date_format(datetime.date(j, m, 1), "M"), telling[(j, m)]) for j, m in maanden
         ],
+    )
+
+
+def mogelijke_eigenaren(belemmering: Belemmering, user: Gebruiker) -> QuerySet:
+    """Who may own the belemmering, as the editor chooses: the members of the teams of the
+    opgaven it blocks that the editor may see, the editor's own teammates, and whoever owns it
+    now. Never names people the editor has no way of knowing."""
+    geblokkeerd = belemmering.opgaven.filter(pk__in=zichtbare_opgaven(user).values("pk"))
+    return (
+        get_user_model()
+        .objects.filter(
+            (Q(teams__in=geblokkeerd.values("team")) | Q(teams__in=user.teams.values("pk")))
+            & Q(is_active=True)
+            | Q(pk=belemmering.eigenaar_id)
+        )
+        .distinct()
+        .order_by("first_name", "last_name", "username")
     )

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 from simple_history.models import HistoricalRecords
 
+from opgaven.archief import ArchiefQuerySet, Archiveerbaar
 from opgaven.keuzes import SnelleKeuzelabels
 from opgaven.versioning import HeeftBord, VersionedModel
 
@@ -113,7 +114,7 @@ class _Gebiednamen(Func):
         )
 
 
-class OpgaveQuerySet(models.QuerySet):
+class OpgaveQuerySet(ArchiefQuerySet):
     def met_voortgang(self) -> "OpgaveQuerySet":
         """Annotate what a card shows (progress, latest status, open belemmeringen) in one query."""
         return self.annotate(**voortgang_annotaties())
@@ -124,8 +125,9 @@ class OpgaveQuerySet(models.QuerySet):
         return self.annotate(gebiednamen=_Gebiednamen(F("pk")))
 
 
-class Opgave(SnelleKeuzelabels, HeeftBord, VersionedModel):
-    """An urgent societal mission that one team owns and that lands in one or more gebieden."""
+class Opgave(SnelleKeuzelabels, Archiveerbaar, HeeftBord, VersionedModel):
+    """An urgent societal mission that one team owns and that lands in one or more gebieden.
+    Archived, never deleted: its acties, voortgang, peilmomenten and history stay with it."""
 
     titel = models.CharField(_("titel"), max_length=200)
     beschrijving = models.TextField(_("beschrijving"), blank=True)
@@ -181,6 +183,13 @@ class Opgave(SnelleKeuzelabels, HeeftBord, VersionedModel):
     def get_absolute_url(self):
         return reverse("opgaven:detail", args=[self.pk])
 
+    def bezwaar_tegen_herstellen(self) -> str:
+        if self.team.is_gearchiveerd:
+            return _("Het team %(team)s is gearchiveerd: herstel eerst het team.") % {
+                "team": self.team.naam
+            }
+        return ""
+
     def get_laatste_status_display(self) -> str:
         return VoortgangStatus(self.laatste_status).label if self.laatste_status else ""
 
@@ -212,7 +221,7 @@ class OpgaveGebied(SnelleKeuzelabels, VersionedModel):
     """The local side of an opgave in one gebied: how urgent it is here and how it goes here."""
 
     opgave = models.ForeignKey(
-        Opgave, verbose_name=_("opgave"), on_delete=models.CASCADE, related_name="opgave_gebieden"
+        Opgave, verbose_name=_("opgave"), on_delete=models.PROTECT, related_name="opgave_gebieden"
     )
     gebied = models.ForeignKey(
         "gebieden.Gebied",
@@ -268,7 +277,7 @@ class Actie(SnelleKeuzelabels, VersionedModel):
     """A card on an opgave board: an action, or a small experiment with what it taught us."""
 
     opgave = models.ForeignKey(
-        Opgave, verbose_name=_("opgave"), on_delete=models.CASCADE, related_name="acties"
+        Opgave, verbose_name=_("opgave"), on_delete=models.PROTECT, related_name="acties"
     )
     titel = models.CharField(_("titel"), max_length=200)
     beschrijving = models.TextField(_("beschrijving"), blank=True)
@@ -317,7 +326,7 @@ class Mijlpaal(VersionedModel):
     """A result an opgave works towards; the share done is the opgave's progress."""
 
     opgave = models.ForeignKey(
-        Opgave, verbose_name=_("opgave"), on_delete=models.CASCADE, related_name="mijlpalen"
+        Opgave, verbose_name=_("opgave"), on_delete=models.PROTECT, related_name="mijlpalen"
     )
     titel = models.CharField(_("titel"), max_length=200)
     deadline = models.DateField(_("deadline"), null=True, blank=True)
@@ -358,7 +367,7 @@ class Voortgangsupdate(SnelleKeuzelabels, models.Model):
     """A dated progress report; the latest one is the opgave's current status."""
 
     opgave = models.ForeignKey(
-        Opgave, verbose_name=_("opgave"), on_delete=models.CASCADE, related_name="updates"
+        Opgave, verbose_name=_("opgave"), on_delete=models.PROTECT, related_name="updates"
     )
     datum = models.DateField(_("datum"), default=timezone.localdate)
     status = models.CharField(_("status"), max_length=20, choices=VoortgangStatus.choices)
@@ -621,11 +630,11 @@ class Prioriteit(models.Model):
     regieteam = models.ForeignKey(
         "teams.Team",
         verbose_name=_("regieteam"),
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="prioriteiten",
     )
     opgave = models.ForeignKey(
-        Opgave, verbose_name=_("opgave"), on_delete=models.CASCADE, related_name="prioriteiten"
+        Opgave, verbose_name=_("opgave"), on_delete=models.PROTECT, related_name="prioriteiten"
     )
     positie = models.PositiveIntegerField(_("positie"))
 
@@ -668,7 +677,7 @@ class Peilmoment(Onveranderlijk):
     regieteam = models.ForeignKey(
         "teams.Team",
         verbose_name=_("regieteam"),
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="peilmomenten",
     )
     datum = models.DateField(_("peildatum"), default=timezone.localdate)
@@ -697,7 +706,7 @@ class PeilmomentOpgave(SnelleKeuzelabels, Onveranderlijk):
     """One opgave as it stood at a peilmoment."""
 
     peilmoment = models.ForeignKey(Peilmoment, on_delete=models.CASCADE, related_name="regels")
-    opgave = models.ForeignKey(Opgave, on_delete=models.CASCADE, related_name="peilingen")
+    opgave = models.ForeignKey(Opgave, on_delete=models.PROTECT, related_name="peilingen")
     titel = models.CharField(_("titel"), max_length=200)
     status = models.CharField(_("status"), max_length=20, choices=OpgaveStatus.choices)
     voortgang = models.PositiveSmallIntegerField(_("voortgang (%)"))

@@ -127,8 +127,8 @@ def volgende_positie(opgave: Opgave, kolom: str) -> int:
 
 
 def opgaven_op_regiebord(regieteam) -> QuerySet[Opgave]:
-    """Every opgave landing in the regieteam's gebied or below it."""
-    return Opgave.objects.filter(
+    """Every active opgave landing in the regieteam's gebied or below it."""
+    return Opgave.objects.actief().filter(
         pk__in=Opgave.objects.filter(
             opgave_gebieden__gebied__in=Gebied.objects.onder(regieteam.gebied)
         ).values("pk")
@@ -136,9 +136,12 @@ def opgaven_op_regiebord(regieteam) -> QuerySet[Opgave]:
 
 
 def _prioriteiten(regieteam) -> list[Prioriteit]:
-    """The board's order, with opgaven that newly landed in the gebied added at the bottom."""
+    """The board's order, with opgaven that newly landed in the gebied added at the bottom.
+    An archived opgave keeps its row, off the board, and comes back at its place if restored."""
     rijen = list(
-        Prioriteit.objects.select_for_update().filter(regieteam=regieteam).order_by("positie", "pk")
+        Prioriteit.objects.select_for_update()
+        .filter(regieteam=regieteam, opgave__in=Opgave.objects.actief().values("pk"))
+        .order_by("positie", "pk")
     )
     bekend = {rij.opgave_id for rij in rijen}
     nieuw = opgaven_op_regiebord(regieteam).exclude(pk__in=bekend).order_by("titel")

@@ -5,6 +5,7 @@ older version can be told that someone else changed the record in the meantime.
 """
 
 from django.db import models, transaction
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 
@@ -42,6 +43,10 @@ class HeeftBord(models.Model):
             ]
         super().save(*args, **kwargs)
 
+    def verhoog_bordversie(self) -> None:
+        """Tell the boards open on this record that it changed."""
+        type(self)._default_manager.filter(pk=self.pk).update(bord_versie=F("bord_versie") + 1)
+
 
 class VersieConflict(Exception):
     """Someone else saved the record after the editor loaded it."""
@@ -51,12 +56,42 @@ class VersieConflict(Exception):
         self.actueel = actueel
 
 
+def controleer_versie(record: VersionedModel, *, versie: int) -> VersionedModel:
+    """Lock the record's row until the transaction ends and return it as stored; raise
+    VersieConflict with it when it is no longer at `versie`. Call inside a transaction."""
+    actueel = type(record)._default_manager.select_for_update().get(pk=record.pk)
+    if actueel.version != versie:
+        raise VersieConflict(actueel)
+    return actueel
+
+
 @transaction.atomic
 def bewaar_bewerking(bewerkt: VersionedModel, *, versie: int, velden: list[str]) -> None:
     """Save an edit made on top of `versie`, or raise VersieConflict with the current record
     when someone saved in between: nothing is silently overwritten."""
-    actueel = type(bewerkt).objects.select_for_update().get(pk=bewerkt.pk)
-    if actueel.version != versie:
-        raise VersieConflict(actueel)
-    bewerkt.version = actueel.version
+    bewerkt.version = controleer_versie(bewerkt, versie=versie).version
     bewerkt.save(update_fields=velden)
+
+
+# Bookkeeping, not content: never named as what someone changed.
+BOEKHOUDING = {"id", "version", "bord_versie", "positie", "aangemaakt_op", "gewijzigd_op"}
+
+
+def gewijzigd_sinds(actueel: VersionedModel, versie: int) -> list[models.Field]:
+    """The fields whose value differs between the record as it was at `versie` (read from its
+    history) and `actueel`: what the other person changed. Empty when the history does not
+    know that version."""
+    toen = (
+        type(actueel)
+        .history.filter(id=actueel.pk, version=versie)
+        .order_by("-history_date", "-history_id")
+        .first()
+    )
+    if toen is None:
+        return []
+    return [
+        veld
+        for veld in actueel._meta.concrete_fields
+        if veld.name not in BOEKHOUDING
+        and getattr(toen, veld.attname) != getattr(actueel, veld.attname)
+    ]

@@ -10,6 +10,8 @@ from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -23,6 +25,7 @@ from opgaven.belemmeringen import (
     behandelbaar,
     kengetallen,
     met_opgaven,
+    mogelijke_eigenaren,
     zet_status,
     zichtbare_belemmeringen,
 )
@@ -30,15 +33,19 @@ from opgaven.export import exporteer, opgavebord_bladen
 from opgaven.forms import (
     ActieForm,
     BelemmeringFilter,
+    BelemmeringForm,
     BelemmeringSnelForm,
     BelemmeringStatusForm,
     BordParameters,
     MeldingForm,
     MijlpaalAfvinkForm,
+    OpgaveForm,
     OverdrachtForm,
     VerplaatsActieForm,
+    VersieParameters,
     VoortgangForm,
 )
+from opgaven.geschiedenis import terug_te_zetten, versies, wat_de_ander_veranderde
 from opgaven.kaartcache import haal_kaarten, kaartsleutel
 from opgaven.meldingen import meldingen_van
 from opgaven.models import Actie, Belemmering, BelemmeringStatus, Kolom, Opgave
@@ -46,6 +53,7 @@ from opgaven.ordering import (
     BordGewijzigd,
     KaartVerdwenen,
     vergrendel_bord,
+    verhoog_bordversie,
     verplaats_actie,
     verwijder_actie,
     volgende_positie,
@@ -56,6 +64,7 @@ from teams.models import Team
 from teams.permissions import (
     Verwijzingen,
     get_opgave_for_user,
+    geweigerd,
     is_teamlid,
     kan_bekijken,
     kan_overdragen,
@@ -74,9 +83,14 @@ class HtmxHttpRequest(HttpRequest):
 @require_safe
 @login_required
 def home(request: HtmxHttpRequest):
-    lidmaatschappen = lidmaatschappen_van(request.user)
+    lidmaatschappen = [
+        lidmaatschap
+        for lidmaatschap in lidmaatschappen_van(request.user)
+        if not lidmaatschap.team.is_gearchiveerd
+    ]
     opgaven = list(
         zichtbare_opgaven(request.user)
+        .actief()
         .met_voortgang()
         .met_gebiednamen()
         .select_related("team")
@@ -140,10 +154,12 @@ def _bord_context(request: HtmxHttpRequest, opgave: Opgave, **extra) -> dict:
         .prefetch_related(met_opgaven(request.user))
         .order_by("status", "-aangemaakt_op")
     )
+    mag_behandelen = behandelbaar(request.user)
     for belemmering in belemmeringen:
         belemmering.andere_opgaven = Verwijzingen.van(
             andere for andere in belemmering.geblokkeerde_opgaven if andere.pk != opgave.pk
         )
+        belemmering.mag_behandelen = not opgave.is_gearchiveerd and mag_behandelen(belemmering)
     laatste_check, trends = waardentrend(
         opgave.team.waardenchecks.filter(Q(opgave__isnull=True) | Q(opgave=opgave))
     )
@@ -160,12 +176,12 @@ def _bord_context(request: HtmxHttpRequest, opgave: Opgave, **extra) -> dict:
         "belemmeringen_open": [b for b in belemmeringen if b.is_open],
         "belemmeringen_opgelost": [b for b in belemmeringen if not b.is_open],
         "kansen": opgave.kansen.select_related("ingediend_door"),
-        "activiteit": _activiteit(opgave),
+        "activiteit": _activiteit(opgave, acties),
         "laatste_check": laatste_check,
         "trends": trends,
         "invul_url": (
             reverse("teams:waardencheck", args=[opgave.team.slug]) + f"?opgave={opgave.pk}"
-            if teamlid
+            if teamlid and not opgave.is_gearchiveerd
             else ""
         ),
     }
@@ -180,13 +196,13 @@ def _bord_context(request: HtmxHttpRequest, opgave: Opgave, **extra) -> dict:
     return context | extra
 
 
-def _activiteit(opgave: Opgave) -> list:
+def _activiteit(opgave: Opgave, acties: list[Actie]) -> list:
     """The activity stream, cached per board state: every change that writes history also
     raises the opgave's version or `bord_versie` (opgaven/signals.py)."""
     sleutel = "activiteit:" + kaartsleutel(opgave.pk, opgave.version, opgave.bord_versie)
     gebeurtenissen = caches["kaarten"].get(sleutel)
     if gebeurtenissen is None:
-        gebeurtenissen = activiteit(opgave)
+        gebeurtenissen = activiteit(opgave, acties={actie.pk for actie in acties})
         caches["kaarten"].set(sleutel, gebeurtenissen)
     return gebeurtenissen
 
@@ -266,16 +282,19 @@ def _kanban_met_focus_op(request: HtmxHttpRequest, opgave: Opgave, actie: Actie)
 def actie_bewerken(request: HtmxHttpRequest, pk: int, actie_pk: int):
     opgave = get_opgave_for_user(request, pk, write=True)
     actie = _actie(opgave, actie_pk)
+    terugzetten = _terug_te_zetten(request, actie.history.all())
     form = ActieForm(
         request.POST if request.method == "POST" else None,
         instance=actie,
         opgave=opgave,
         auto_id=f"actie{actie.pk}_%s",  # the board's own new-actie form is on the same page
+        initial=terug_te_zetten(terugzetten, ActieForm.Meta.fields) if terugzetten else None,
     )
-    context = {"opgave": opgave, "actie": actie, "form": form}
+    context = {"opgave": opgave, "actie": actie, "form": form, "terugzetten": terugzetten}
     status = 200
     if request.method == "POST":
         if form.is_valid():
+            _met_reden(form.instance, terugzetten)
             try:
                 bewaar_bewerking(
                     form.instance, versie=form.cleaned_data["versie"], velden=form.bewerkte_velden
@@ -377,11 +396,11 @@ def opgave_overdragen(request: HtmxHttpRequest, pk: int):
     trekker or functioneel beheer, recorded in the opgave's history."""
     opgave = get_opgave_for_user(request, pk)
     if not kan_overdragen(request.user, opgave):
-        raise PermissionDenied
+        raise geweigerd(opgave)
     form = OverdrachtForm(
         request.POST if request.method == "POST" else None,
         opgave=opgave,
-        teams=zichtbare_teams(request.user),
+        teams=zichtbare_teams(request.user).actief(),
     )
     context = {"opgave": opgave, "form": form}
     status = 200
@@ -396,7 +415,7 @@ def opgave_overdragen(request: HtmxHttpRequest, pk: int):
                 opgave = get_opgave_for_user(request, pk)
                 form = OverdrachtForm(
                     opgave=opgave,
-                    teams=zichtbare_teams(request.user),
+                    teams=zichtbare_teams(request.user).actief(),
                     initial={"team": nieuw_team.pk},
                 )
                 context = {"opgave": opgave, "form": form, "conflict": True}
@@ -518,12 +537,12 @@ def _status_form(belemmering: Belemmering) -> BelemmeringStatusForm:
 
 def _belemmering_filter(request: HtmxHttpRequest) -> BelemmeringFilter:
     zichtbaar = zichtbare_belemmeringen(request.user)
-    opgaven = zichtbare_opgaven(request.user)
+    opgaven = zichtbare_opgaven(request.user).actief()
     return BelemmeringFilter(
         request.GET,
         opgaven=opgaven.filter(belemmeringen__in=zichtbaar).distinct(),
         gebieden=Gebied.objects.filter(belemmeringen__in=zichtbaar).defer("omtrek").distinct(),
-        teams=Team.objects.filter(opgaven__in=opgaven).distinct(),
+        teams=Team.objects.actief().filter(opgaven__in=opgaven).distinct(),
     )
 
 
@@ -602,7 +621,7 @@ def melden(request: HtmxHttpRequest):
     """Any signed-in user, also one in no team, brings a kans or belemmering to the regieteam."""
     form = MeldingForm(
         request.POST if request.method == "POST" else None,
-        opgaven=zichtbare_opgaven(request.user),
+        opgaven=zichtbare_opgaven(request.user).actief(),
     )
     if request.method == "POST" and form.is_valid():
         form.instance.ingediend_door = request.user
@@ -615,3 +634,166 @@ def melden(request: HtmxHttpRequest):
         return redirect("home")
     status = 422 if form.errors else 200
     return render(request, "opgaven/melden.html", {"form": form}, status=status)
+
+
+# --- History and restoring: every version of an opgave, actie or belemmering; an earlier one
+# is restored by copying its values into the normal edit form, with the version check.
+
+
+def _geschiedenis(request: HtmxHttpRequest, *, onderwerp: str, terug: str, historie, bewerk_url):
+    """The history page; `bewerk_url` (empty for who may not change the record) is where
+    "Deze versie terugzetten" opens the edit form with an earlier version's values."""
+    context = {
+        "onderwerp": onderwerp,
+        "terug": terug,
+        "versies": versies(historie),
+        "bewerk_url": bewerk_url,
+    }
+    return render(request, "opgaven/geschiedenis.html", context)
+
+
+def _terug_te_zetten(request: HtmxHttpRequest, historie):
+    """The earlier version `?versie=<history id>` asks for (None: a plain edit); an id that is
+    not a version of this record is a bad request."""
+    return lees_parameters(VersieParameters(request.GET, historie=historie))["versie"]
+
+
+def _met_reden(record, terugzetten) -> None:
+    """A restored version says so in the record's history."""
+    if terugzetten:
+        record._change_reason = _("teruggezet naar de versie van %(datum)s") % {
+            "datum": date_format(timezone.localtime(terugzetten.history_date), "DATETIME_FORMAT")
+        }
+
+
+@require_safe
+@login_required
+def opgave_geschiedenis(request: HtmxHttpRequest, pk: int):
+    opgave = get_opgave_for_user(request, pk)
+    mag_wijzigen = kan_wijzigen(request.user, opgave)
+    return _geschiedenis(
+        request,
+        onderwerp=opgave.titel,
+        terug=opgave.get_absolute_url(),
+        historie=opgave.history.all(),
+        bewerk_url=reverse("opgaven:bewerken", args=[pk]) if mag_wijzigen else "",
+    )
+
+
+@require_safe
+@login_required
+def actie_geschiedenis(request: HtmxHttpRequest, pk: int, actie_pk: int):
+    opgave = get_opgave_for_user(request, pk)
+    actie = _actie(opgave, actie_pk)
+    mag_wijzigen = kan_wijzigen(request.user, opgave)
+    return _geschiedenis(
+        request,
+        onderwerp=actie.titel,
+        terug=opgave.get_absolute_url(),
+        historie=actie.history.all(),
+        bewerk_url=reverse("opgaven:actie_bewerken", args=[pk, actie_pk]) if mag_wijzigen else "",
+    )
+
+
+def _zichtbare_belemmering(request: HtmxHttpRequest, pk: int) -> Belemmering:
+    """The belemmering, with what `behandelbaar` needs; 404 when the user may not see it."""
+    return get_object_or_404(
+        zichtbare_belemmeringen(request.user)
+        .prefetch_related(met_opgaven(request.user))
+        .select_related("gebied")
+        .defer("gebied__omtrek"),
+        pk=pk,
+    )
+
+
+@require_safe
+@login_required
+def belemmering_geschiedenis(request: HtmxHttpRequest, pk: int):
+    belemmering = _zichtbare_belemmering(request, pk)
+    mag_behandelen = behandelbaar(request.user)(belemmering)
+    return _geschiedenis(
+        request,
+        onderwerp=belemmering.titel,
+        terug=reverse("belemmeringen") + f"#belemmering-{pk}",
+        historie=belemmering.history.all(),
+        bewerk_url=reverse("belemmering_bewerken", args=[pk]) if mag_behandelen else "",
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def opgave_bewerken(request: HtmxHttpRequest, pk: int):
+    """The opgave's own fields, with the version check: a save on top of someone else's change
+    answers 409 and shows their change next to what was typed. `?versie=<history id>` fills
+    the form with that earlier version's values (restoring), on top of the current version."""
+    opgave = get_opgave_for_user(request, pk, write=True)
+    terugzetten = _terug_te_zetten(request, opgave.history.all())
+    form = OpgaveForm(
+        request.POST if request.method == "POST" else None,
+        instance=opgave,
+        initial=terug_te_zetten(terugzetten, OpgaveForm.Meta.fields) if terugzetten else None,
+    )
+    context = {"opgave": opgave, "form": form, "terugzetten": terugzetten}
+    status = 200
+    if request.method == "POST":
+        if not form.is_valid():
+            status = 422
+        else:
+            _met_reden(form.instance, terugzetten)
+            try:
+                with transaction.atomic():
+                    bewaar_bewerking(
+                        form.instance,
+                        versie=form.cleaned_data["versie"],
+                        velden=form.bewerkte_velden,
+                    )
+                    verhoog_bordversie(opgave.pk)
+            except VersieConflict as conflict:
+                context["conflict"] = wat_de_ander_veranderde(
+                    conflict.actueel, form.cleaned_data["versie"], form.bewerkte_velden
+                )
+                status = 409
+            else:
+                messages.success(request, _("De opgave is opgeslagen."))
+                return redirect(opgave)
+    return render(request, "opgaven/opgave_form.html", context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def belemmering_bewerken(request: HtmxHttpRequest, pk: int):
+    """A belemmering's text, severity, owner and escalation and resolution details, for whoever
+    may handle it, with the version check and restoring like `opgave_bewerken`."""
+    belemmering = _zichtbare_belemmering(request, pk)
+    if not behandelbaar(request.user)(belemmering):
+        raise PermissionDenied
+    terugzetten = _terug_te_zetten(request, belemmering.history.all())
+    form = BelemmeringForm(
+        request.POST if request.method == "POST" else None,
+        instance=belemmering,
+        eigenaren=mogelijke_eigenaren(belemmering, request.user),
+        initial=terug_te_zetten(terugzetten, BelemmeringForm.Meta.fields) if terugzetten else None,
+    )
+    context = {"belemmering": belemmering, "form": form, "terugzetten": terugzetten}
+    status = 200
+    if request.method == "POST":
+        if not form.is_valid():
+            status = 422
+        else:
+            _met_reden(form.instance, terugzetten)
+            try:
+                bewaar_bewerking(
+                    form.instance, versie=form.cleaned_data["versie"], velden=form.bewerkte_velden
+                )
+            except VersieConflict as conflict:
+                context["conflict"] = wat_de_ander_veranderde(
+                    conflict.actueel, form.cleaned_data["versie"], form.bewerkte_velden
+                )
+                status = 409
+            else:
+                messages.success(
+                    request,
+                    _("Belemmering “%(titel)s” is opgeslagen.") % {"titel": belemmering.titel},
+                )
+                return redirect(reverse("belemmeringen") + f"#belemmering-{pk}")
+    return render(request, "opgaven/belemmering_form.html", context, status=status)

@@ -4,31 +4,31 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from guardian.admin import GuardedModelAdmin
 
-from audit.admin import GeschiedenisAdmin
+from audit.admin import ArchiefAdmin, ArchiefFilter, GeschiedenisAdmin, VersieControle
 from gebieden.admin import ZonderOmtrek
 from teams.models import Discipline, Lidmaatschap, Team, Waarde, Waardencheck, WaardeScore
 
 
-class LidmaatschapInline(admin.TabularInline):
+class LidmaatschapInline(VersieControle, admin.TabularInline):
     model = Lidmaatschap
     extra = 1
     autocomplete_fields = ["user", "discipline"]
 
 
 @admin.register(Team)
-class TeamAdmin(ZonderOmtrek, GuardedModelAdmin, GeschiedenisAdmin):
-    list_display = ["naam", "soort", "gebied", "focuslimiet"]
-    list_filter = ["soort"]
+class TeamAdmin(ArchiefAdmin, VersieControle, ZonderOmtrek, GuardedModelAdmin, GeschiedenisAdmin):
+    list_display = ["naam", "soort", "gebied", "focuslimiet", "gearchiveerd_op"]
+    list_filter = [ArchiefFilter, "soort"]
     search_fields = ["naam", "slug", "beschrijving"]
     prepopulated_fields = {"slug": ["naam"]}
     autocomplete_fields = ["gebied"]
     list_select_related = ["gebied"]
-    readonly_fields = ["version"]
+    readonly_fields = ["version", "gearchiveerd_op", "gearchiveerd_door"]
     inlines = [LidmaatschapInline]
 
 
 @admin.register(Lidmaatschap)
-class LidmaatschapAdmin(GeschiedenisAdmin):
+class LidmaatschapAdmin(VersieControle, GeschiedenisAdmin):
     list_display = ["user", "team", "rol", "discipline", "organisatie"]
     list_filter = ["rol", "team", "discipline"]
     search_fields = ["user__username", "user__first_name", "user__last_name", "organisatie"]

@@ -6,4 +6,4 @@ def mijn_teams(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"mijn_teams": []}
-    return {"mijn_teams": lambda: teams_van(user)}
+    return {"mijn_teams": lambda: [team for team in teams_van(user) if not team.is_gearchiveerd]}

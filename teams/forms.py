@@ -121,7 +121,7 @@ class GastForm(forms.Form):
 
     def __init__(self, *args, team: Team, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["opgave"].queryset = team.opgaven.order_by("titel")
+        self.fields["opgave"].queryset = team.opgaven.actief().order_by("titel")
         self.fields["gast"].queryset = (
             get_user_model()
             .objects.filter(is_active=True)
@@ -144,7 +144,7 @@ class WaardencheckParameters(Paginaparameters):
 
     def __init__(self, *args, team: Team, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["opgave"].queryset = team.opgaven.all()
+        self.fields["opgave"].queryset = team.opgaven.actief()
 
 
 class WaardencheckForm(forms.Form):
@@ -162,7 +162,7 @@ class WaardencheckForm(forms.Form):
 
     def __init__(self, *args, team: Team, waarden, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["opgave"].queryset = team.opgaven.order_by("titel")
+        self.fields["opgave"].queryset = team.opgaven.actief().order_by("titel")
         self.waarden = list(waarden)
         for waarde in self.waarden:
             self.fields[f"score_{waarde.pk}"] = forms.TypedChoiceField(

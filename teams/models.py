@@ -6,8 +6,10 @@ from django.db.models import F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from simple_history.models import HistoricalRecords
 
+from opgaven.archief import ArchiefQuerySet, Archiveerbaar
 from opgaven.keuzes import SnelleKeuzelabels
 from opgaven.versioning import HeeftBord, VersionedModel
 
@@ -19,8 +21,9 @@ class TeamSoort(models.TextChoices):
     OPGAVETEAM = "opgaveteam", _("Opgaveteam")
 
 
-class Team(SnelleKeuzelabels, HeeftBord, VersionedModel):
-    """A multidisciplinary team. Its members are the users in its Django group."""
+class Team(SnelleKeuzelabels, Archiveerbaar, HeeftBord, VersionedModel):
+    """A multidisciplinary team. Its members are the users in its Django group. Archived,
+    never deleted: its memberships, waardenchecks, peilmomenten and history stay with it."""
 
     naam = models.CharField(_("naam"), max_length=200)
     slug = models.SlugField(_("korte naam"), max_length=80, unique=True)
@@ -52,6 +55,7 @@ class Team(SnelleKeuzelabels, HeeftBord, VersionedModel):
     )
 
     history = HistoricalRecords(excluded_fields=["bord_versie"])
+    objects = ArchiefQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("team")
@@ -79,6 +83,18 @@ class Team(SnelleKeuzelabels, HeeftBord, VersionedModel):
     @property
     def is_regieteam(self) -> bool:
         return self.soort == TeamSoort.REGIETEAM
+
+    def bezwaar_tegen_archiveren(self) -> str:
+        aantal = self.opgaven.actief().count()
+        if aantal:
+            return ngettext(
+                "%(team)s heeft nog %(aantal)d opgave die niet is gearchiveerd: draag haar "
+                "over of archiveer haar eerst.",
+                "%(team)s heeft nog %(aantal)d opgaven die niet zijn gearchiveerd: draag ze "
+                "over of archiveer ze eerst.",
+                aantal,
+            ) % {"team": self.naam, "aantal": aantal}
+        return ""
 
     def save(self, *args, **kwargs):
         groepnaam = f"team:{self.slug}"
@@ -121,7 +137,7 @@ class Lidmaatschap(SnelleKeuzelabels, VersionedModel):
         related_name="lidmaatschappen",
     )
     team = models.ForeignKey(
-        Team, verbose_name=_("team"), on_delete=models.CASCADE, related_name="lidmaatschappen"
+        Team, verbose_name=_("team"), on_delete=models.PROTECT, related_name="lidmaatschappen"
     )
     rol = models.CharField(_("rol"), max_length=20, choices=Rol.choices, default=Rol.LID)
     discipline = models.ForeignKey(
@@ -184,12 +200,12 @@ class Waardencheck(models.Model):
     """A team's dated self-assessment against the active values."""
 
     team = models.ForeignKey(
-        Team, verbose_name=_("team"), on_delete=models.CASCADE, related_name="waardenchecks"
+        Team, verbose_name=_("team"), on_delete=models.PROTECT, related_name="waardenchecks"
     )
     opgave = models.ForeignKey(
         "opgaven.Opgave",
         verbose_name=_("opgave"),
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="waardenchecks",

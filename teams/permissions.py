@@ -5,7 +5,9 @@ The rules (DESIGN.md, "Roles and permissions"):
   joining or leaving a team takes effect at once;
 - regieteam members see every opgave that lands in their gebied or below it;
 - partner guests hold object permissions on exactly the opgaven they were invited to;
-- coordinators see everything and change nothing; admins (staff) see everything and manage teams.
+- coordinators see everything and change nothing; admins (staff) see everything and manage teams;
+- an archived opgave or team (opgaven/archief.py) still opens for whoever may see it, but is
+  read-only for everyone, and an archived regieteam leads nowhere.
 Objects a user may not see answer 404 (no existence leak); changes to objects a user may see
 but not change answer 403.
 
@@ -23,6 +25,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet, Value
 from django.http import Http404, HttpRequest
+from django.utils.translation import gettext as _
 from guardian.shortcuts import assign_perm, remove_perm
 
 from opgaven.models import (
@@ -101,8 +104,13 @@ def teams_van(user: Gebruiker) -> list[Team]:
 
 
 def regie_paden(user: Gebruiker) -> list[str]:
-    """The paths of the gebieden where the user's regieteams lead."""
-    return [team.gebied.pad for team in teams_van(user) if team.is_regieteam and team.gebied]
+    """The paths of the gebieden where the user's regieteams lead (an archived regieteam
+    leads nowhere)."""
+    return [
+        team.gebied.pad
+        for team in teams_van(user)
+        if team.is_regieteam and team.gebied and not team.is_gearchiveerd
+    ]
 
 
 def is_teamlid(user: Gebruiker, team_id: int) -> bool:
@@ -151,10 +159,11 @@ def zichtbare_opgaven(user: Gebruiker) -> QuerySet[Opgave]:
 
 
 def wijzigbare_opgaven(user: Gebruiker) -> QuerySet[Opgave]:
-    """The opgaven this user may change: their teams' opgaven and those they are a guest on."""
+    """The opgaven this user may change: their teams' opgaven and those they are a guest on,
+    unless archived (an archived opgave is read-only for everyone)."""
     if not (user.is_authenticated and user.is_active):
         return Opgave.objects.none()
-    return Opgave.objects.filter(_met_objectrecht(user, WIJZIGEN))
+    return Opgave.objects.actief().filter(_met_objectrecht(user, WIJZIGEN))
 
 
 def kan_bekijken(user: Gebruiker, opgave: Opgave) -> bool:
@@ -166,7 +175,8 @@ def zichtbaar_op_regiebord(user: Gebruiker, regieteam: Team) -> QuerySet[Opgave]
     team's own members, coordinators and beheer; for anyone else who may open the board (a
     guest on one opgave, say) only those they may see, in every row, count and export."""
     opgaven = opgaven_op_regiebord(regieteam)
-    if ziet_alles(user) or is_teamlid(user, regieteam.pk):
+    eigen_bord = is_teamlid(user, regieteam.pk) and not regieteam.is_gearchiveerd
+    if ziet_alles(user) or eigen_bord:
         return opgaven
     return opgaven.filter(pk__in=zichtbare_opgaven(user).values("pk"))
 
@@ -218,7 +228,7 @@ def wijzigbare_ids(user: Gebruiker) -> set[int]:
 def kan_wijzigen(user: Gebruiker, opgave: Opgave) -> bool:
     """Members of the owning team and guests invited to work on it; never coordinators.
     (A superuser, like `has_perm` answers for one, may change everything.)"""
-    if not (user.is_authenticated and user.is_active):
+    if not (user.is_authenticated and user.is_active) or opgave.is_gearchiveerd:
         return False
     return user.is_superuser or opgave.pk in wijzigbare_ids(user)
 
@@ -238,7 +248,7 @@ def zichtbare_teams(user: Gebruiker) -> QuerySet[Team]:
 def kan_team_beheren(user: Gebruiker, team: Team) -> bool:
     """Admins manage every team; a team's trekker manages their own: its name, description,
     focus limit, members and partner guests."""
-    if not user.is_authenticated:
+    if not user.is_authenticated or team.is_gearchiveerd:
         return False
     return is_beheerder(user) or is_trekker(user, team.pk)
 
@@ -252,14 +262,19 @@ def kan_teamindeling_bepalen(user: Gebruiker) -> bool:
 def kan_overdragen(user: Gebruiker, opgave: Opgave) -> bool:
     """Only the owning team's trekker (or functioneel beheer) hands an opgave to another team;
     a guest's right to work on an opgave never moves its ownership."""
-    if not (user.is_authenticated and user.is_active):
+    if not (user.is_authenticated and user.is_active) or opgave.is_gearchiveerd:
         return False
     return is_beheerder(user) or is_trekker(user, opgave.team_id)
 
 
 def kan_prioriteren(user: Gebruiker, team: Team) -> bool:
     """Only the regieteam's own members set the priority order of its board."""
-    return user.is_authenticated and team.is_regieteam and is_teamlid(user, team.pk)
+    return (
+        user.is_authenticated
+        and team.is_regieteam
+        and not team.is_gearchiveerd
+        and is_teamlid(user, team.pk)
+    )
 
 
 def lokaal_bewerkbaar(user: Gebruiker) -> Callable[[OpgaveGebied], bool]:
@@ -271,20 +286,43 @@ def lokaal_bewerkbaar(user: Gebruiker) -> Callable[[OpgaveGebied], bool]:
     eigen = wijzigbare_ids(user)
     paden = regie_paden(user)
     return lambda opgave_gebied: (
-        opgave_gebied.opgave_id in eigen
-        or any(opgave_gebied.gebied.pad.startswith(pad) for pad in paden)
+        not opgave_gebied.opgave.is_gearchiveerd
+        and (
+            opgave_gebied.opgave_id in eigen
+            or any(opgave_gebied.gebied.pad.startswith(pad) for pad in paden)
+        )
+    )
+
+
+def geweigerd(record: Opgave | Team) -> PermissionDenied:
+    """The 403 for a change the user may not make; for an archived opgave or team it says why
+    (the 403 page shows it)."""
+    if not record.is_gearchiveerd:
+        return PermissionDenied()
+    if isinstance(record, Team):
+        return PermissionDenied(
+            _("Dit team is gearchiveerd: je kunt het bekijken, maar niet meer wijzigen.")
+        )
+    return PermissionDenied(
+        _("Deze opgave is gearchiveerd: je kunt haar bekijken, maar niet meer wijzigen.")
     )
 
 
 def get_opgave_for_user(request: HttpRequest, pk: int, *, write: bool = False) -> Opgave:
     """The opgave with its card annotations; 404 when the user may not see it, 403 when the
-    user may see it but `write` asks for a change they may not make."""
+    user may see it but `write` asks for a change they may not make. An archived opgave still
+    opens, read-only."""
     try:
-        opgave = zichtbare_opgaven(request.user).met_voortgang().select_related("team").get(pk=pk)
+        opgave = (
+            zichtbare_opgaven(request.user)
+            .met_voortgang()
+            .select_related("team", "gearchiveerd_door")
+            .get(pk=pk)
+        )
     except Opgave.DoesNotExist:
         raise Http404 from None
     if write and not kan_wijzigen(request.user, opgave):
-        raise PermissionDenied
+        raise geweigerd(opgave)
     return opgave
 
 
@@ -299,5 +337,5 @@ def get_team_for_user(request: HttpRequest, slug: str, *, write: bool = False) -
     except Team.DoesNotExist:
         raise Http404 from None
     if write and not kan_team_beheren(request.user, team):
-        raise PermissionDenied
+        raise geweigerd(team)
     return team

@@ -41,6 +41,7 @@ from teams.models import Team, Waarde, Waardencheck, WaardeScore
 from teams.permissions import (
     WIJZIGEN,
     get_team_for_user,
+    geweigerd,
     is_beheerder,
     is_teamlid,
     kan_prioriteren,
@@ -64,6 +65,7 @@ class HtmxHttpRequest(HttpRequest):
 def team_list(request: HtmxHttpRequest):
     teams = (
         zichtbare_teams(request.user)
+        .actief()
         .select_related("gebied")
         .defer("gebied__omtrek")
         .order_by("soort", "naam")
@@ -219,14 +221,22 @@ def _team_context(request: HtmxHttpRequest, team: Team, **formulieren) -> dict:
         "organisaties": sorted({lid.organisatie for lid in lidmaatschappen}),
         "disciplines": sorted({lid.discipline.naam for lid in lidmaatschappen if lid.discipline}),
         "opgaven": zichtbare_opgaven(request.user)
+        .actief()
         .filter(team=team)
         .met_voortgang()
         .select_related("team")
         .order_by("titel"),
+        "gearchiveerde_opgaven": zichtbare_opgaven(request.user)
+        .gearchiveerd()
+        .filter(team=team)
+        .order_by("titel")
+        .only("id", "titel"),
     }
     if team.is_regieteam:
-        landt_hier = zichtbare_opgaven(request.user).filter(
-            opgave_gebieden__gebied__pad__startswith=team.gebied.pad
+        landt_hier = (
+            zichtbare_opgaven(request.user)
+            .actief()
+            .filter(opgave_gebieden__gebied__pad__startswith=team.gebied.pad)
         )
         context["opgaven_in_gebied"] = (
             landt_hier.met_voortgang().select_related("team").order_by("titel")
@@ -260,7 +270,7 @@ def _regiebord(request: HtmxHttpRequest, slug: str, *, write: bool = False) -> T
     if not team.is_regieteam:
         raise Http404
     if write and not kan_prioriteren(request.user, team):
-        raise PermissionDenied
+        raise geweigerd(team)
     return team
 
 
@@ -444,8 +454,8 @@ def melding_afhandelen(request: HtmxHttpRequest, slug: str, pk: int):
 def waardencheck_invullen(request: HtmxHttpRequest, slug: str):
     """The team scores itself on the values, in a few minutes during a retrospective."""
     team = get_team_for_user(request, slug)
-    if not is_teamlid(request.user, team.pk):
-        raise PermissionDenied
+    if not is_teamlid(request.user, team.pk) or team.is_gearchiveerd:
+        raise geweigerd(team)
     parameters = lees_parameters(WaardencheckParameters(request.GET, team=team))
     form = WaardencheckForm(
         request.POST if request.method == "POST" else None,

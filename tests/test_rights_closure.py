@@ -262,6 +262,15 @@ AANVALLEN = {
         "opgave": _elders().pk,
         "versie": Actie.objects.get(pk=args[1]).version,
     },
+    "opgaven:bewerken": lambda args: {
+        "titel": "Overname",
+        "thema": "wonen",
+        "aanvliegroute": "gebiedsgericht",
+        "status": "in_uitvoering",
+        "team": Team.objects.get(slug="werk-zuidoost").pk,
+        "gebieden": [_zuidoost().pk],
+        "versie": _opgave(args).version,
+    },
     "opgaven:actie_verplaatsen": lambda args: {"kolom": "klaar", "opgave": _elders().pk},
     "opgaven:actie_verwijderen": lambda args: {},
     "opgaven:mijlpaal_afvinken": lambda args: {
@@ -322,6 +331,14 @@ AANVALLEN = {
         "beschrijving": "Meld",
         "gebied": _zuidoost().pk,
         "opgave": _elders().pk,
+    },
+    "belemmering_bewerken": lambda args: {
+        "titel": "Overname",
+        "ernst": "hoog",
+        "gebied": _zuidoost().pk,
+        "opgaven": [o.pk for o in Opgave.objects.all()],
+        "status": "opgelost",
+        "versie": Belemmering.objects.get(pk=args[0]).version,
     },
     "belemmering_status": lambda args: {
         "status": "opgelost",

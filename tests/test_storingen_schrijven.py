@@ -82,6 +82,25 @@ def _belemmering(args) -> dict:
     return {"status": nieuw, "versie": belemmering.version}
 
 
+def _opgave_bewerken(args) -> dict:
+    opgave = Opgave.objects.get(pk=args[0])
+    velden = ["thema", "aanvliegroute", "status", "beschrijving"]
+    return {veld: getattr(opgave, veld) for veld in velden} | {
+        "titel": "Schuldhulp dichtbij huis",
+        "versie": opgave.version,
+    }
+
+
+def _belemmering_bewerken(args) -> dict:
+    belemmering = Belemmering.objects.get(pk=args[0])
+    velden = ["titel", "escalatie_besluit", "escalatie_bij", "oplossing"]
+    return {veld: getattr(belemmering, veld) for veld in velden} | {
+        "ernst": "kritiek" if belemmering.ernst != "kritiek" else "laag",
+        "escalatie_deadline": belemmering.escalatie_deadline or "",
+        "versie": belemmering.version,
+    }
+
+
 # url name: (a valid post that writes, or None when the URL writes nothing to the database)
 GELDIG = {
     "logout": lambda args: {},
@@ -91,6 +110,7 @@ GELDIG = {
         "new_password1": "Vier-seizoenen-in-Osdorp",
         "new_password2": "Vier-seizoenen-in-Osdorp",
     },
+    "opgaven:bewerken": _opgave_bewerken,
     "opgaven:actie_toevoegen": lambda args: {
         "titel": "Buurtgesprek",
         "kolom": "te_doen",
@@ -149,6 +169,7 @@ GELDIG = {
         "gebied": Gebied.objects.get(code="FK01").pk,
     },
     "belemmering_status": _belemmering,
+    "belemmering_bewerken": _belemmering_bewerken,
 }
 # What must be in place before a valid post can write.
 VOORAF = {"teams:gast_intrekken": _gast_eerst}

@@ -1,0 +1,154 @@
+"""The history page of an opgave, actie or belemmering: every version, newest first, with who
+changed what and when, in words (choice labels, dates, names); and restoring, which copies an
+earlier version's values into the record's normal edit form, never straight into the record.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.contrib.auth import get_user_model
+from django.db import models
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from gebieden.models import Gebied
+from opgaven.versioning import BOEKHOUDING, gewijzigd_sinds
+
+SOORTEN = {
+    "+": gettext_lazy("maakte aan"),
+    "~": gettext_lazy("wijzigde"),
+    "-": gettext_lazy("verwijderde"),
+}
+
+
+@dataclass(frozen=True)
+class Wijziging:
+    veld: str
+    oud: str
+    nieuw: str
+
+
+@dataclass(frozen=True)
+class Versie:
+    history_id: int
+    wanneer: datetime
+    wie: str
+    wat: str
+    reden: str
+    wijzigingen: list[Wijziging]
+    is_nieuwste: bool
+    is_verwijderd: bool
+
+
+def getoonde_velden(model: type[models.Model]) -> list[models.Field]:
+    """The fields a history page compares: content, not bookkeeping."""
+    return [veld for veld in model._meta.concrete_fields if veld.name not in BOEKHOUDING]
+
+
+def versies(historie: models.QuerySet) -> list[Versie]:
+    """Every version in `historie` (the history rows of one record), newest first, each with
+    what changed since the one before it (for the first: what it was made with)."""
+    rijen = list(historie.select_related("history_user").order_by("history_date", "history_id"))
+    if not rijen:
+        return []
+    velden = getoonde_velden(rijen[0].instance_type)
+    namen = _namen_van_verwijzingen(velden, rijen)
+    resultaat = []
+    vorige = None
+    for rij in rijen:
+        wijzigingen = []
+        for veld in velden:
+            nieuw = getattr(rij, veld.attname)
+            oud = getattr(vorige, veld.attname) if vorige else None
+            if vorige is None and nieuw in (None, ""):
+                continue  # made without it: nothing to tell
+            if nieuw != oud and rij.history_type != "-":
+                wijzigingen.append(
+                    Wijziging(
+                        veld=str(veld.verbose_name).capitalize(),
+                        oud=in_woorden(veld, oud, namen) if vorige else "",
+                        nieuw=in_woorden(veld, nieuw, namen),
+                    )
+                )
+        resultaat.append(
+            Versie(
+                history_id=rij.history_id,
+                wanneer=rij.history_date,
+                wie=_naam(rij.history_user) if rij.history_user else _("Iemand"),
+                wat=str(SOORTEN.get(rij.history_type, "")),
+                reden=rij.history_change_reason or "",
+                wijzigingen=wijzigingen,
+                is_nieuwste=rij is rijen[-1],
+                is_verwijderd=rij.history_type == "-",
+            )
+        )
+        vorige = rij
+    return resultaat[::-1]
+
+
+def terug_te_zetten(versie, velden: list[str]) -> dict:
+    """The values of a history row (`versie`) for the edit form's fields: the form's initial
+    data when restoring that version."""
+    model_velden = {veld.name: veld for veld in versie.instance_type._meta.concrete_fields}
+    return {naam: getattr(versie, model_velden[naam].attname) for naam in velden}
+
+
+def in_woorden(veld: models.Field, waarde, namen: dict | None = None) -> str:
+    """A stored value as people read it: a choice's label, a date, a person's name."""
+    if waarde is None or waarde == "":
+        return "–"
+    if veld.choices:
+        return str(dict(veld.flatchoices).get(waarde, waarde))
+    if isinstance(veld, models.BooleanField):
+        return _("ja") if waarde else _("nee")
+    if isinstance(waarde, datetime):
+        return date_format(timezone.localtime(waarde), "SHORT_DATETIME_FORMAT")
+    if isinstance(waarde, date):
+        return date_format(waarde, "DATE_FORMAT")
+    if isinstance(veld, models.ForeignKey):
+        return (namen or {}).get((veld.related_model, waarde), _("(verwijderd)"))
+    return str(waarde)
+
+
+def _naam(user) -> str:
+    return user.get_full_name() or user.username
+
+
+def _namen_van_verwijzingen(velden: list[models.Field], rijen: list) -> dict:
+    """The names of every record the versions refer to (a team, an owner, a gebied): one query
+    per kind of record, whatever the number of versions."""
+    namen = {}
+    for veld in velden:
+        if isinstance(veld, models.ForeignKey):
+            namen |= _namen(veld, {getattr(rij, veld.attname) for rij in rijen} - {None})
+    return namen
+
+
+def _namen(veld: models.ForeignKey, ids: set) -> dict:
+    gerelateerd = veld.related_model._default_manager.filter(pk__in=ids)
+    if veld.related_model is Gebied:
+        gerelateerd = gerelateerd.defer("omtrek")  # read only where a map is drawn
+    return {
+        (veld.related_model, record.pk): (
+            _naam(record) if veld.related_model is get_user_model() else str(record)
+        )
+        for record in gerelateerd
+    }
+
+
+def wat_de_ander_veranderde(actueel, versie: int, velden: list[str]) -> list[tuple[str, str]]:
+    """For a conflict notice: each field the other person changed since `versie`, with its
+    value now, in words (every field of the form when the history cannot tell)."""
+    gewijzigd = gewijzigd_sinds(actueel, versie) or [
+        actueel._meta.get_field(naam) for naam in velden
+    ]
+    return [(str(veld.verbose_name).capitalize(), _nu(actueel, veld)) for veld in gewijzigd]
+
+
+def _nu(record, veld: models.Field) -> str:
+    waarde = getattr(record, veld.attname)
+    if isinstance(veld, models.ForeignKey):
+        return in_woorden(veld, waarde, _namen(veld, {waarde} - {None}))
+    return in_woorden(veld, waarde)
