@@ -28,7 +28,10 @@ class SessieVerlengenMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.user.is_authenticated:
+        # Only reads renew: SessionMiddleware saves the session after a write's transaction
+        # has committed, and a renewal that failed there would answer an error for a write
+        # that was stored. Open boards read every few seconds, so a session never goes stale.
+        if request.method in {"GET", "HEAD"} and request.user.is_authenticated:
             nu = int(time.time())
             if nu - request.session.get(VERLENGD_OP, 0) >= settings.SESSION_RENEW_AFTER:
                 request.session[VERLENGD_OP] = nu

@@ -65,6 +65,22 @@ def test_activity_after_the_renew_interval_extends_the_session(client):
     assert response.cookies[settings.SESSION_COOKIE_NAME]["max-age"] == settings.SESSION_COOKIE_AGE
 
 
+def test_a_write_never_renews_the_session_after_its_transaction(client):
+    """A renewal is saved after the write's transaction commits: were it to fail there, the
+    person would see an error for a write that was stored. Writes leave it to the reads."""
+    user = UserFactory()
+    client.force_login(user)
+    sessie = client.session
+    sessie[VERLENGD_OP] -= settings.SESSION_RENEW_AFTER + 1
+    sessie.save()
+    with CaptureQueriesContext(connection) as queries:
+        client.post("/melden/", {})
+    assert session_writes(queries) == []
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/")
+    assert len(session_writes(queries)) == 1
+
+
 def test_changing_the_password_ends_the_other_sessions_and_keeps_this_one():
     gebruiker = UserFactory(username="regie", password="demo")
     hier, elders = Client(), Client()
