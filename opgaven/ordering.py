@@ -10,7 +10,7 @@ row always exists. Positions are renumbered 0..n-1 without gaps.
 """
 
 from django.db import transaction
-from django.db.models import F, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_update_with_history
 
@@ -47,7 +47,7 @@ def vergrendel_bord(opgave_id: int) -> None:
 
 def verhoog_bordversie(opgave_id: int) -> None:
     """Tell open boards that something changed (their change check reads this number)."""
-    Opgave.objects.filter(pk=opgave_id).update(bord_versie=F("bord_versie") + 1)
+    Opgave(pk=opgave_id).verhoog_bordversie()
 
 
 @transaction.atomic
@@ -175,4 +175,4 @@ def verplaats_prioriteit(*, regieteam, opgave_id: int, na_id: int | None, door=N
         Prioriteit.objects.bulk_update(buren, ["positie"])
     if rij.positie != positie_was:
         bulk_update_with_history([rij], Prioriteit, ["positie"], default_user=door)
-        type(regieteam).objects.filter(pk=regieteam.pk).update(bord_versie=F("bord_versie") + 1)
+        regieteam.verhoog_bordversie()

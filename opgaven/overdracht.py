@@ -2,14 +2,13 @@
 
 The owning team's rights go with it (teams/signals.py moves the team's object permissions
 in the same transaction); partner guests keep theirs. History records who handed it over to
-whom, and open boards see the change.
+whom, and open boards see the change (the save raises the board version: opgaven/signals.py).
 """
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from opgaven.models import Opgave
-from opgaven.ordering import verhoog_bordversie
 from opgaven.versioning import bewaar_bewerking
 from teams.models import Team
 
@@ -25,4 +24,3 @@ def draag_over(opgave: Opgave, *, naar: Team, versie: int) -> None:
         "naar": naar.naam,
     }
     bewaar_bewerking(opgave, versie=versie, velden=["team"])
-    verhoog_bordversie(opgave.pk)

@@ -16,6 +16,7 @@ from opgaven.models import (
     Voortgangsupdate,
 )
 from opgaven.ordering import verhoog_bordversie
+from teams.models import Team
 
 OP_HET_BORD = [Actie, Mijlpaal, Voortgangsupdate, OpgaveGebied, Kans]
 
@@ -25,6 +26,15 @@ OP_HET_BORD = [Actie, Mijlpaal, Voortgangsupdate, OpgaveGebied, Kans]
 def bord_van_opgave_gewijzigd(sender, instance, raw=False, **kwargs):
     if sender in OP_HET_BORD and not raw and instance.opgave_id:
         verhoog_bordversie(instance.opgave_id)
+
+
+@receiver(post_save, sender=Opgave)
+@receiver(post_save, sender=Team)
+def bord_zelf_gewijzigd(sender, instance, created: bool, raw=False, **kwargs):
+    """An opgave's own fields (title, status, team, archive) and a regieteam's (focus limit)
+    are on its board too, wherever they were edited: app, hand-over, admin."""
+    if not (created or raw):
+        instance.verhoog_bordversie()
 
 
 @receiver(post_save, sender=Belemmering)

@@ -53,7 +53,6 @@ from opgaven.ordering import (
     BordGewijzigd,
     KaartVerdwenen,
     vergrendel_bord,
-    verhoog_bordversie,
     verplaats_actie,
     verwijder_actie,
     volgende_positie,
@@ -741,13 +740,9 @@ def opgave_bewerken(request: HtmxHttpRequest, pk: int):
         else:
             _met_reden(form.instance, terugzetten)
             try:
-                with transaction.atomic():
-                    bewaar_bewerking(
-                        form.instance,
-                        versie=form.cleaned_data["versie"],
-                        velden=form.bewerkte_velden,
-                    )
-                    verhoog_bordversie(opgave.pk)
+                bewaar_bewerking(
+                    form.instance, versie=form.cleaned_data["versie"], velden=form.bewerkte_velden
+                )
             except VersieConflict as conflict:
                 context["conflict"] = wat_de_ander_veranderde(
                     conflict.actueel, form.cleaned_data["versie"], form.bewerkte_velden

@@ -366,3 +366,16 @@ def test_progress_figures_read_through_a_landing_match_those_of_the_opgave():
         "laatste_status": "zorg",
         "laatste_status_datum": datetime.date(2026, 11, 1),
     }
+
+
+def test_saving_an_opgave_or_team_anywhere_tells_the_boards_open_on_it():
+    """The admin saves with a plain save(): its edits must reach open boards too."""
+    opgave = OpgaveFactory()
+    team = opgave.team
+    opgave.titel = "Nieuwe titel uit het beheer"
+    opgave.save()
+    team.focuslimiet = 2
+    team.save()
+    opgave.refresh_from_db()
+    team.refresh_from_db()
+    assert (opgave.bord_versie, team.bord_versie) == (1, 1)
