@@ -55,21 +55,27 @@ def met_opgaven(user: Gebruiker) -> Prefetch:
     only the opgaven its reader may see (`Verwijzingen`)."""
     return Prefetch(
         "opgaven",
-        Opgave.objects.only("id", "titel").annotate(zichtbaar=is_zichtbaar(user)).order_by("titel"),
+        Opgave.objects.only("id", "titel", "gearchiveerd_op")
+        .annotate(zichtbaar=is_zichtbaar(user))
+        .order_by("titel"),
         to_attr="geblokkeerde_opgaven",
     )
 
 
 def behandelbaar(user: Gebruiker) -> Callable[[Belemmering], bool]:
     """Who may move a belemmering: the teams of the opgaven it blocks, and the regieteams
-    whose gebied covers it. Needs `met_opgaven` prefetched; costs two queries for any list."""
+    whose gebied covers it; nobody when every opgave it blocks is archived (read-only, like
+    their boards). Needs `met_opgaven` prefetched; costs two queries for any list."""
     if not (user.is_authenticated and user.is_active):
         return lambda belemmering: False
     eigen = wijzigbare_ids(user)
     paden = regie_paden(user)
 
     def mag(belemmering: Belemmering) -> bool:
-        if any(opgave.pk in eigen for opgave in belemmering.geblokkeerde_opgaven):
+        opgaven = belemmering.geblokkeerde_opgaven
+        if opgaven and all(opgave.is_gearchiveerd for opgave in opgaven):
+            return False
+        if any(opgave.pk in eigen for opgave in opgaven):
             return True
         return bool(belemmering.gebied) and any(
             belemmering.gebied.pad.startswith(pad) for pad in paden

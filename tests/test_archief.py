@@ -164,6 +164,18 @@ def test_an_archived_opgaves_acties_and_local_status_cannot_be_changed(
     assert client.get(f"/gebieden/FK01/opgaven/{landing.pk}/bewerken/").status_code == 403
 
 
+def test_a_belemmering_that_blocks_only_archived_opgaven_cannot_be_moved_by_the_regieteam(
+    client, wereld, gearchiveerd
+):
+    # Alice steers Wildeman in the regieteam; the belemmering there blocks only the archived opgave.
+    belemmering = gearchiveerd.belemmeringen.get()
+    status_url = f"/belemmeringen/{belemmering.pk}/status/"
+    assert client.post(status_url, {"status": "opgepakt", "versie": 1}).status_code == 403
+    assert client.get(f"/belemmeringen/{belemmering.pk}/bewerken/").status_code == 403
+    andere = wereld["lopend"].belemmeringen.get()
+    assert client.get(f"/belemmeringen/{andere.pk}/bewerken/").status_code == 200
+
+
 def test_restoring_brings_the_opgave_back_and_is_recorded(client, wereld, gearchiveerd):
     response = archiveer_in_admin(client, wereld["beheer"], gearchiveerd, actie="herstellen")
     assert response.status_code == 302
