@@ -73,15 +73,24 @@
     }
   }
 
-  // The part the write was about, as the server has it: read back from the page's own URL,
-  // unless it holds what someone typed (opgavebord.js: houdtInvoer). A board with a change check
-  // is also marked, so that check fetches it whole as soon as nobody is busy on it.
+  // The part the write was about, as the server has it. A board with a change check is marked,
+  // so that check fetches it whole (opgavebord.js: houdtInvoer says when nobody is busy on
+  // it); when nobody is, it is fetched at once, one render. Otherwise the part alone is read
+  // back from the page's own URL, unless it holds what someone typed.
   function herstel(detail) {
     // The target as it is now: a change check may have replaced it while the write waited.
     const deel = (detail.target.id && document.getElementById(detail.target.id)) || detail.target;
     const bord = deel.closest("[data-ververs]");
     if (bord) {
       bord.setAttribute("data-verouderd", "");
+      if (!houdtInvoer(bord)) {
+        htmx.ajax("GET", bord.getAttribute("hx-get"), {
+          source: bord,
+          target: bord,
+          swap: "outerHTML",
+        });
+        return;
+      }
     }
     if (deel.id && !houdtInvoer(deel)) {
       herlaadVanPagina(deel);
