@@ -103,6 +103,10 @@ def main() -> None:
     print("Database check: " + ("consistent" if not problemen else "; ".join(problemen)))
     if not storingen["beeindigd"]:
         sys.exit("storingstest: no connection was ended, so nothing was tested")
+    if not t["bevestigd"]:
+        sys.exit(
+            "storingstest: no write was acknowledged: the app never worked, or never recovered"
+        )
     if problemen:
         sys.exit("storingstest: failed")
 

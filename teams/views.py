@@ -283,7 +283,11 @@ def _bordstand(request: HtmxHttpRequest, team: Team) -> str:
     return f"{team.bord_versie}.{opgaven['versies'] or 0}.{opgaven['aantal']}"
 
 
-def _bord_context(request: HtmxHttpRequest, team: Team) -> dict:
+def _bord_context(
+    request: HtmxHttpRequest, team: Team, *, stand: str = "", triage_fout: tuple | None = None
+) -> dict:
+    """The whole regieteam board. `stand` when the caller already read it (the change
+    check); `triage_fout` a melding's triage form that came back with errors."""
     positie = (
         Prioriteit.objects.filter(regieteam=team, opgave=OuterRef("pk"))
         .order_by()
@@ -318,11 +322,11 @@ def _bord_context(request: HtmxHttpRequest, team: Team) -> dict:
         "team": team,
         "opgaven": opgaven,
         "peilmomenten": zichtbare_peilmomenten(zichtbaar).filter(regieteam=team)[:5],
-        "meldingen": _triage(request, team) if mag_prioriteren else [],
+        "meldingen": _triage(request, team, fout=triage_fout) if mag_prioriteren else [],
         "mag_prioriteren": mag_prioriteren,
         "in_uitvoering": in_uitvoering,
         "boven_focuslimiet": in_uitvoering > team.focuslimiet,
-        "stand": _bordstand(request, team),
+        "stand": stand or _bordstand(request, team),
     }
 
 
@@ -333,9 +337,10 @@ def bord(request: HtmxHttpRequest, slug: str):
     nothing changed since that stand, otherwise the refreshed cards."""
     team = _regiebord(request, slug)
     parameters = lees_parameters(BordParameters(request.GET))
-    if parameters["sinds"] and parameters["sinds"] == _bordstand(request, team):
+    stand = _bordstand(request, team) if parameters["sinds"] else ""
+    if stand and parameters["sinds"] == stand:
         return HttpResponse(status=204)
-    context = _bord_context(request, team)
+    context = _bord_context(request, team, stand=stand)
     if parameters["export"]:
         return exporteer(parameters["export"], team.naam, [regiebord_blad(context["opgaven"])])
     template = "teams/bord.html#kaarten" if request.htmx else "teams/bord.html"
@@ -441,9 +446,8 @@ def melding_afhandelen(request: HtmxHttpRequest, slug: str, pk: int):
             request, _("Melding “%(titel)s” is afgehandeld.") % {"titel": melding.titel}
         )
         return redirect("teams:bord", slug=team.slug)
-    context = _bord_context(request, team) | {
-        "meldingen": _triage(request, team, fout=(pk, form) if status == 422 else None),
-        "triage_conflict": status == 409,
+    context = _bord_context(request, team, triage_fout=(pk, form) if status == 422 else None) | {
+        "triage_conflict": status == 409
     }
     template = "teams/bord.html#meldingen" if request.htmx else "teams/bord.html"
     return render(request, template, context, status=status)
