@@ -12,8 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -82,6 +84,21 @@ def behandelbaar(user: Gebruiker) -> Callable[[Belemmering], bool]:
         )
 
     return mag
+
+
+def get_belemmering_for_user(request, pk: int, *, write: bool = False) -> Belemmering:
+    """The belemmering with what a card needs (`met_opgaven`); 404 when the user may not see
+    it, 403 when `write` asks to handle one the user may not (`behandelbaar`)."""
+    belemmering = get_object_or_404(
+        zichtbare_belemmeringen(request.user)
+        .prefetch_related(met_opgaven(request.user))
+        .select_related("gebied")
+        .defer("gebied__omtrek"),
+        pk=pk,
+    )
+    if write and not behandelbaar(request.user)(belemmering):
+        raise PermissionDenied
+    return belemmering
 
 
 @transaction.atomic

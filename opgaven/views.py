@@ -4,7 +4,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import caches
-from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError, connection, transaction
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
@@ -23,6 +22,7 @@ from gebieden.models import Gebied
 from opgaven.activiteit import activiteit
 from opgaven.belemmeringen import (
     behandelbaar,
+    get_belemmering_for_user,
     kengetallen,
     met_opgaven,
     mogelijke_eigenaren,
@@ -484,7 +484,7 @@ def _belemmeringen_context(request: HtmxHttpRequest, filter_form, **extra) -> di
         mag_behandelen = mag(belemmering)
         if belemmering.pk == extra.get("open_pk") and mag_behandelen:
             belemmering.status_form = extra.get("open_form") or _status_form(belemmering)
-            belemmering.in_conflict = belemmering.pk == extra.get("conflict_pk")
+            belemmering.in_conflict = "conflict" in extra
         _kaart(belemmering, mag_behandelen, querystring, extra.get("bijgewerkt"))
     haal_kaarten(kaarten, "belemmeringkaart")
     kolommen = [
@@ -565,15 +565,7 @@ def belemmeringen_bord(request: HtmxHttpRequest):
 def belemmering_status(request: HtmxHttpRequest, pk: int):
     """Move a belemmering to another column; escalating and resolving ask for their details.
     GET opens the card's status form: in place with htmx, on the whole board without."""
-    belemmering = get_object_or_404(
-        zichtbare_belemmeringen(request.user)
-        .prefetch_related(met_opgaven(request.user))
-        .select_related("gebied")
-        .defer("gebied__omtrek"),
-        pk=pk,
-    )
-    if not behandelbaar(request.user)(belemmering):
-        raise PermissionDenied
+    belemmering = get_belemmering_for_user(request, pk, write=True)
     filter_form = _belemmering_filter(request)
     lees_parameters(filter_form)
     if request.method == "GET":
@@ -603,7 +595,6 @@ def belemmering_status(request: HtmxHttpRequest, pk: int):
                 extra |= {
                     "open_form": BelemmeringStatusForm(gegevens, prefix=prefix),
                     "open_pk": pk,
-                    "conflict_pk": pk,
                 }
     if status == 200 and not request.htmx:
         return redirect("belemmeringen")
@@ -694,21 +685,10 @@ def actie_geschiedenis(request: HtmxHttpRequest, pk: int, actie_pk: int):
     )
 
 
-def _zichtbare_belemmering(request: HtmxHttpRequest, pk: int) -> Belemmering:
-    """The belemmering, with what `behandelbaar` needs; 404 when the user may not see it."""
-    return get_object_or_404(
-        zichtbare_belemmeringen(request.user)
-        .prefetch_related(met_opgaven(request.user))
-        .select_related("gebied")
-        .defer("gebied__omtrek"),
-        pk=pk,
-    )
-
-
 @require_safe
 @login_required
 def belemmering_geschiedenis(request: HtmxHttpRequest, pk: int):
-    belemmering = _zichtbare_belemmering(request, pk)
+    belemmering = get_belemmering_for_user(request, pk)
     mag_behandelen = behandelbaar(request.user)(belemmering)
     return _geschiedenis(
         request,
@@ -759,9 +739,7 @@ def opgave_bewerken(request: HtmxHttpRequest, pk: int):
 def belemmering_bewerken(request: HtmxHttpRequest, pk: int):
     """A belemmering's text, severity, owner and escalation and resolution details, for whoever
     may handle it, with the version check and restoring like `opgave_bewerken`."""
-    belemmering = _zichtbare_belemmering(request, pk)
-    if not behandelbaar(request.user)(belemmering):
-        raise PermissionDenied
+    belemmering = get_belemmering_for_user(request, pk, write=True)
     terugzetten = _terug_te_zetten(request, belemmering.history.all())
     form = BelemmeringForm(
         request.POST if request.method == "POST" else None,
