@@ -8,7 +8,8 @@ STAMP := $(VENV)/.installed
 TEST_ENV := SECRET_KEY=test-only-not-secret ALLOWED_HOSTS=testserver,localhost,127.0.0.1 \
 	SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0
 
-.PHONY: run test install messages catalogues lint format migrate demo vendor bench loadtest
+.PHONY: run test install messages catalogues lint format migrate demo vendor bench loadtest \
+	storingstest
 
 run: messages
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
@@ -70,7 +71,6 @@ loadtest: $(VENV)/.installed-load
 
 # The load test while every database connection is ended every few seconds: every write that
 # got a 2xx is stored exactly once, none without one is stored, positions stay clean.
-.PHONY: storingstest
 storingstest: $(VENV)/.installed-load
 	$(BIN)/python scripts/storingstest.py
 

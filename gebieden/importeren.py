@@ -627,10 +627,10 @@ def _schrijf(
                 oud_pad = gebied.pad
                 gebied.save()
                 if oud_pad and oud_pad != gebied.pad:
-                    # save() moved the areas below along in the database; read their new paths.
+                    # save() moved the areas below along in the database; so do their copies.
                     for onder in per_code.values():
                         if onder is not gebied and onder.pad.startswith(oud_pad):
-                            onder.refresh_from_db(fields=["pad"])
+                            onder.pad = gebied.pad + onder.pad[len(oud_pad) :]
                 per_code[wijziging.code] = gebied
                 if nummer % 100 == 0 or nummer == len(wijzigingen):
                     meld(
