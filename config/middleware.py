@@ -9,7 +9,7 @@ from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property
 
-from opgaven.views import health
+from web.home import health
 
 
 class LanguageMiddleware:

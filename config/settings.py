@@ -55,10 +55,15 @@ INSTALLED_APPS = [
     "simple_history",
     "csp",
     "axes",
-    "audit",
+    "kern",
     "gebieden",
     "teams",
     "opgaven",
+    "rechten",
+    "audit",
+    "web",
+    "demo",
+    "benchmarks",
 ]
 
 MIDDLEWARE = [
@@ -116,7 +121,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "teams.context_processors.mijn_teams",
+                "web.context_processors.mijn_teams",
             ],
             "builtins": ["template_partials.templatetags.partials"],
         },
@@ -343,7 +348,7 @@ if not DEBUG:
         # (SECURE_HSTS_PRELOAD=1); not having chosen it is not a deployment error.
         SILENCED_SYSTEM_CHECKS = ["security.W021"]
 
-# History can be seen in the admin, never reverted or edited (audit.admin.GeschiedenisAdmin).
+# History can be seen in the admin, never reverted or edited (kern.admin.GeschiedenisAdmin).
 SIMPLE_HISTORY_REVERT_DISABLED = True
 SIMPLE_HISTORY_HISTORY_ID_USE_UUID = False
 

@@ -3,12 +3,11 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from config import views as config_views
-from gebieden import views as gebieden_views
-from opgaven import views as opgaven_views
+from web import belemmeringen, home, overzicht, urls
 
 urlpatterns = [
-    path("", opgaven_views.home, name="home"),
-    path("health/", opgaven_views.health, name="health"),
+    path("", home.home, name="home"),
+    path("health/", home.health, name="health"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
@@ -21,26 +20,26 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="wachtwoord_gewijzigd",
     ),
-    path("opgaven/", include("opgaven.urls")),
-    path("teams/", include("teams.urls")),
-    path("gebieden/", include("gebieden.urls")),
-    path("overzicht/", gebieden_views.overzicht, name="overzicht"),
-    path("belemmeringen/", opgaven_views.belemmeringen_bord, name="belemmeringen"),
-    path("melden/", opgaven_views.melden, name="melden"),
-    path("toegankelijkheid/", opgaven_views.toegankelijkheid, name="toegankelijkheid"),
+    path("opgaven/", include((urls.opgave_urls, "opgaven"))),
+    path("teams/", include((urls.team_urls, "teams"))),
+    path("gebieden/", include((urls.gebied_urls, "gebieden"))),
+    path("overzicht/", overzicht.overzicht, name="overzicht"),
+    path("belemmeringen/", belemmeringen.belemmeringen_bord, name="belemmeringen"),
+    path("melden/", belemmeringen.melden, name="melden"),
+    path("toegankelijkheid/", home.toegankelijkheid, name="toegankelijkheid"),
     path(
         "belemmeringen/<int:pk>/status/",
-        opgaven_views.belemmering_status,
+        belemmeringen.belemmering_status,
         name="belemmering_status",
     ),
     path(
         "belemmeringen/<int:pk>/bewerken/",
-        opgaven_views.belemmering_bewerken,
+        belemmeringen.belemmering_bewerken,
         name="belemmering_bewerken",
     ),
     path(
         "belemmeringen/<int:pk>/geschiedenis/",
-        opgaven_views.belemmering_geschiedenis,
+        belemmeringen.belemmering_geschiedenis,
         name="belemmering_geschiedenis",
     ),
     path("i18n/", include("django.conf.urls.i18n")),

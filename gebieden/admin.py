@@ -1,7 +1,7 @@
 from django.contrib import admin
 
-from audit.admin import ArchiefAdmin, GeschiedenisAdmin
 from gebieden.models import Gebied
+from kern.admin import ArchiefAdmin, GeschiedenisAdmin
 
 
 class ZonderOmtrek:

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from gebieden.omtrek import valideer_omtrek
-from opgaven.keuzes import SnelleKeuzelabels
+from kern.keuzes import SnelleKeuzelabels
 
 
 class Niveau(models.TextChoices):
@@ -136,7 +136,7 @@ class Gebied(SnelleKeuzelabels, models.Model):
         if self.pk and self.ouder.pad.startswith(self.pad or "\0"):
             raise ValidationError({"ouder": _("Een gebied kan niet in zichzelf liggen.")})
 
-    # Archiving (opgaven/archief.py): a gebied the municipality retired keeps its end date and
+    # Archiving (kern/archief.py): a gebied the municipality retired keeps its end date and
     # stays for history, so that end date is its archive state.
     @property
     def is_gearchiveerd(self) -> bool:

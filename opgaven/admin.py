@@ -1,8 +1,8 @@
 from django.contrib import admin
 from guardian.admin import GuardedModelAdmin
 
-from audit.admin import ArchiefAdmin, ArchiefFilter, GeschiedenisAdmin, VersieControle
 from gebieden.admin import ZonderOmtrek
+from kern.admin import ArchiefAdmin, ArchiefFilter, GeschiedenisAdmin, VersieControle
 from opgaven.models import (
     Actie,
     Belemmering,

@@ -5,9 +5,9 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from config.invoer import LANGE_TEKST, Paginaparameters, begrens_vrije_tekst
 from gebieden.models import Gebied
-from opgaven.export import EXPORTFORMATEN
+from kern.export import EXPORTFORMATEN
+from kern.invoer import LANGE_TEKST, Paginaparameters, begrens_vrije_tekst
 from opgaven.models import (
     Actie,
     ActieSoort,

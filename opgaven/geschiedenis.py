@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from gebieden.models import Gebied
-from opgaven.versioning import BOEKHOUDING, gewijzigd_sinds
+from kern.versioning import BOEKHOUDING, gewijzigd_sinds
 
 SOORTEN = {
     "+": gettext_lazy("maakte aan"),

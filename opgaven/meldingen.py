@@ -5,10 +5,9 @@ The outcome the submitter sees is told when it is shown, not stored as text: the
 went to is named only to whoever may see that opgave (includes/melding_uitkomst.html)."""
 
 from django.db import transaction
-from django.db.models import QuerySet
 from django.utils import timezone
 
-from gebieden.models import Gebied
+from kern.versioning import bewaar_bewerking
 from opgaven.models import (
     Actie,
     Belemmering,
@@ -20,36 +19,8 @@ from opgaven.models import (
     Opgave,
 )
 from opgaven.ordering import vergrendel_bord, volgende_positie
-from opgaven.versioning import bewaar_bewerking
-from teams.permissions import is_zichtbaar
 
 ALS_BELEMMERING, ALS_ACTIE, ALS_KANS, AFWIJZEN = "belemmering", "actie", "kans", "afwijzen"
-
-
-def meldingen_voor(regieteam, lezer) -> QuerySet[Melding]:
-    """Meldingen waiting in the regieteam's gebied or below it; `opgave_zichtbaar` tells
-    whether the reader may see the opgave the submitter named."""
-    return (
-        Melding.objects.filter(
-            status=MeldingStatus.NIEUW, gebied__in=Gebied.objects.onder(regieteam.gebied)
-        )
-        .select_related("gebied", "opgave", "ingediend_door")
-        .defer("gebied__omtrek")
-        .annotate(opgave_zichtbaar=is_zichtbaar(lezer, "opgave"))
-    )
-
-
-def meldingen_van(user) -> QuerySet[Melding]:
-    """What the user brought to a regieteam, newest first, with `opgave_zichtbaar` for its
-    outcome: the submitter keeps seeing their own text and what became of it, nothing more."""
-    return (
-        user.meldingen.select_related("gebied", "opgave")
-        .only(
-            "id", "soort", "titel", "status", "reactie", "aangemaakt_op", "belemmering_id",
-            "actie_id", "kans_id", "gebied__naam", "opgave__titel",
-        )
-        .annotate(opgave_zichtbaar=is_zichtbaar(user, "opgave"))
-    )  # fmt: skip
 
 
 @transaction.atomic

@@ -7,9 +7,9 @@ from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 from simple_history.models import HistoricalRecords
 
-from opgaven.archief import ArchiefQuerySet, Archiveerbaar
-from opgaven.keuzes import SnelleKeuzelabels
-from opgaven.versioning import HeeftBord, VersionedModel
+from kern.archief import ArchiefQuerySet, Archiveerbaar
+from kern.keuzes import SnelleKeuzelabels
+from kern.versioning import HeeftBord, VersionedModel
 
 
 class Thema(models.TextChoices):

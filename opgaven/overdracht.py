@@ -8,15 +8,15 @@ whom, and open boards see the change (the save raises the board version: opgaven
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from kern.versioning import bewaar_bewerking
 from opgaven.models import Opgave
-from opgaven.versioning import bewaar_bewerking
 from teams.models import Team
 
 
 @transaction.atomic
 def draag_over(opgave: Opgave, *, naar: Team, versie: int) -> None:
     """Give `opgave` to team `naar`, on top of `versie` (VersieConflict when someone else
-    changed the opgave since). Who may do this is `teams.permissions.kan_overdragen`."""
+    changed the opgave since). Who may do this is `rechten.opgaven.kan_overdragen`."""
     van = opgave.team
     opgave.team = naar
     opgave._change_reason = _("overgedragen van %(van)s aan %(naar)s") % {

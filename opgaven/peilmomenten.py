@@ -3,7 +3,6 @@
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import QuerySet
 from simple_history.utils import bulk_create_with_history
 
 from opgaven.models import Opgave, Peilmoment, PeilmomentOpgave
@@ -93,13 +92,3 @@ def veranderingen_sinds(peilmoment: Peilmoment, opgaven: list[Opgave]) -> dict[i
             lijn=[*lijnen.get(opgave.pk, []), ("nu", opgave.voortgang)],
         )
     return veranderingen
-
-
-def zichtbare_peilmomenten(opgaven: QuerySet[Opgave]) -> QuerySet[Peilmoment]:
-    """Peilmomenten that recorded at least one of these opgaven."""
-    return (
-        Peilmoment.objects.filter(regels__opgave__in=opgaven)
-        .distinct()
-        .select_related("regieteam")
-        .order_by("-datum", "-aangemaakt_op")
-    )

@@ -4,8 +4,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from guardian.admin import GuardedModelAdmin
 
-from audit.admin import ArchiefAdmin, ArchiefFilter, GeschiedenisAdmin, VersieControle
 from gebieden.admin import ZonderOmtrek
+from kern.admin import ArchiefAdmin, ArchiefFilter, GeschiedenisAdmin, VersieControle
 from teams.models import Discipline, Lidmaatschap, Team, Waarde, Waardencheck, WaardeScore
 
 

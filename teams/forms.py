@@ -3,9 +3,8 @@ from django.contrib.auth import get_user_model
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from config.invoer import Paginaparameters, begrens_vrije_tekst
 from gebieden.models import Gebied
-from opgaven.models import Opgave
+from kern.invoer import Paginaparameters, begrens_vrije_tekst
 from teams.models import Lidmaatschap, Team, TeamSoort
 
 GERESERVEERDE_SLUGS = {"nieuw"}
@@ -28,7 +27,7 @@ class TeamForm(forms.ModelForm):
 
     versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    # The fields only functioneel beheer sets (teams.permissions.kan_teamindeling_bepalen).
+    # The fields only functioneel beheer sets (rechten.teams.kan_teamindeling_bepalen).
     BEHEERVELDEN = ("slug", "soort", "gebied")
 
     class Meta:
@@ -111,7 +110,7 @@ class LidmaatschapForm(forms.ModelForm):
 
 
 class GastForm(forms.Form):
-    opgave = forms.ModelChoiceField(queryset=Opgave.objects.none(), label=_("Opgave"))
+    opgave = forms.ModelChoiceField(queryset=None, label=_("Opgave"))
     gast = GebruikerKeuze(queryset=get_user_model().objects.none(), label=_("Partner"))
     mag_wijzigen = forms.BooleanField(
         required=False,
@@ -140,7 +139,7 @@ class VerplaatsForm(forms.Form):
 class WaardencheckParameters(Paginaparameters):
     """`?opgave=` opens the values check for one of the team's opgaven."""
 
-    opgave = forms.ModelChoiceField(queryset=Opgave.objects.none(), required=False)
+    opgave = forms.ModelChoiceField(queryset=None, required=False)
 
     def __init__(self, *args, team: Team, **kwargs):
         super().__init__(*args, **kwargs)
@@ -154,7 +153,7 @@ class WaardencheckForm(forms.Form):
         label=_("Datum"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
     opgave = forms.ModelChoiceField(
-        queryset=Opgave.objects.none(),
+        queryset=None,
         required=False,
         label=_("Voor één opgave"),
         empty_label=_("Het hele team"),

@@ -9,9 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.models import HistoricalRecords
 
-from opgaven.archief import ArchiefQuerySet, Archiveerbaar
-from opgaven.keuzes import SnelleKeuzelabels
-from opgaven.versioning import HeeftBord, VersionedModel
+from kern.archief import ArchiefQuerySet, Archiveerbaar
+from kern.keuzes import SnelleKeuzelabels
+from kern.versioning import HeeftBord, VersionedModel
 
 COORDINATOREN_GROEP = "Coördinatoren"
 

@@ -6,9 +6,9 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
-from audit.admin import VersieControle
+from kern.admin import VersieControle
+from kern.versioning import VersionedModel
 from opgaven.models import Actie, Mijlpaal, Opgave
-from opgaven.versioning import VersionedModel
 from tests.factories import ActieFactory, MijlpaalFactory, OpgaveGebiedFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

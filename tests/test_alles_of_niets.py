@@ -6,7 +6,7 @@ import logging
 import pytest
 from django.template import loader
 
-import teams.views
+import kern.htmx
 from audit.models import AuditRegel
 from opgaven.models import Voortgangsupdate
 from tests.factories import LidmaatschapFactory, OpgaveFactory, UserFactory
@@ -67,7 +67,7 @@ def test_a_failed_write_keeps_no_success_message_for_the_next_page(lid, monkeypa
     def kapot(*args, **kwargs):
         raise RuntimeError("doorsturen mislukt")
 
-    monkeypatch.setattr(teams.views, "redirect", kapot)  # after the save and its message
+    monkeypatch.setattr(kern.htmx, "redirect", kapot)  # after the save and its message
     team = lid.opgave.team
     response = lid.post(
         f"/teams/{team.slug}/bewerken/",

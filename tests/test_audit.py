@@ -12,9 +12,9 @@ from django.test import RequestFactory
 from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
 
-from audit.admin import GeschiedenisAdmin
 from audit.log import leg_weigering_vast
 from audit.models import Actie, AuditRegel
+from kern.admin import GeschiedenisAdmin
 from opgaven.models import Opgave
 from tests.factories import LidmaatschapFactory, OpgaveFactory, TeamFactory, UserFactory
 

@@ -4,10 +4,10 @@ import pytest
 from django import forms as django_forms
 from django.conf import settings
 
-import gebieden.forms
 import opgaven.forms
 import teams.forms
-from config.invoer import LANGE_TEKST
+import web.forms
+from kern.invoer import LANGE_TEKST
 from opgaven.models import Opgave
 
 pytestmark = pytest.mark.django_db
@@ -127,7 +127,7 @@ def test_denied_and_missing_pages_are_dutch_pages_in_the_site_layout(demo, login
 
 
 def formulieren():
-    for module in (opgaven.forms, teams.forms, gebieden.forms):
+    for module in (opgaven.forms, teams.forms, web.forms):
         for klasse in vars(module).values():
             if isinstance(klasse, type) and issubclass(klasse, django_forms.BaseForm):
                 yield klasse

@@ -8,7 +8,7 @@ import pytest
 
 from gebieden.models import Niveau
 from opgaven.models import Belemmering, BelemmeringStatus, Escalatieniveau
-from teams.permissions import nodig_gast_uit
+from rechten.opgaven import nodig_gast_uit
 from tests.factories import (
     BelemmeringFactory,
     GebiedFactory,

@@ -13,8 +13,8 @@ from django.utils import timezone
 
 from gebieden.models import Gebied
 from opgaven.models import Actie, Belemmering, Kans, Mijlpaal, Opgave, Voortgangsupdate
+from rechten.opgaven import zichtbare_opgaven
 from teams.models import COORDINATOREN_GROEP, Lidmaatschap, Team, TeamSoort, Waarde
-from teams.permissions import zichtbare_opgaven
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from opgaven.export import exporteer
+from kern.export import exporteer
 from opgaven.models import Opgave
 from teams.models import Team, TeamSoort
 from tests.factories import ActieFactory, LidmaatschapFactory, OpgaveFactory

@@ -8,9 +8,9 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import gebieden.forms
 import opgaven.forms
 import teams.forms
+import web.forms
 from gebieden.models import Gebied
 from opgaven.models import Actie, Mijlpaal, Opgave
 from teams.models import Lidmaatschap, Team, TeamSoort, Waarde
@@ -41,7 +41,7 @@ def post_endpoints():
 def veldnamen() -> list[str]:
     """Every field name the app's forms know, plus the dynamic ones, plus nonsense."""
     namen = set()
-    for module in (opgaven.forms, teams.forms, gebieden.forms):
+    for module in (opgaven.forms, teams.forms, web.forms):
         for klasse in vars(module).values():
             if isinstance(klasse, type) and issubclass(klasse, django_forms.BaseForm):
                 namen |= set(klasse.base_fields)

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from opgaven.models import Actie, Belemmering, Opgave
-from teams.permissions import nodig_gast_uit
+from rechten.opgaven import nodig_gast_uit
 from tests.factories import (
     ActieFactory,
     BelemmeringFactory,

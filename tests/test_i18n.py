@@ -132,7 +132,7 @@ def untranslated_python_texts(source: str) -> list[str]:
 
 PYTHON_MODULES = sorted(
     path
-    for app in ("config", "opgaven", "teams", "gebieden")
+    for app in ("config", "kern", "gebieden", "teams", "opgaven", "rechten", "audit", "web", "demo")
     for path in (BASE_DIR / app).rglob("*.py")
     if "migrations" not in path.parts and "commands" not in path.parts
 )

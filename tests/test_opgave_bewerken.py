@@ -4,7 +4,7 @@ co-workers, with the version check; never its team or gebieden."""
 import pytest
 
 from opgaven.models import Opgave
-from teams.permissions import nodig_gast_uit
+from rechten.opgaven import nodig_gast_uit
 from tests.factories import (
     GebiedFactory,
     LidmaatschapFactory,

@@ -5,7 +5,6 @@ import pytest
 from django.contrib.auth.models import Group
 from django.utils.html import strip_tags
 
-from opgaven import views
 from opgaven.models import Actie, Belemmering, Kolom, Mijlpaal, Opgave, Voortgangsupdate
 from teams.models import COORDINATOREN_GROEP
 from tests.factories import (
@@ -15,6 +14,7 @@ from tests.factories import (
     OpgaveFactory,
     UserFactory,
 )
+from web import opgavebord
 
 pytestmark = pytest.mark.django_db
 
@@ -357,14 +357,14 @@ def test_moving_a_card_deleted_while_the_request_ran_answers_409_with_a_clear_me
     lid = LidmaatschapFactory().user
     opgave = OpgaveFactory(team=lid.lidmaatschappen.get().team)
     kaart = ActieFactory(opgave=opgave, titel="Flyers rondbrengen")
-    origineel = views._actie
+    origineel = opgavebord.actie_van
 
     def daarna_verwijderd(*args):
         gevonden = origineel(*args)
         Actie.objects.filter(pk=gevonden.pk).delete()  # someone else, just after
         return gevonden
 
-    monkeypatch.setattr(views, "_actie", daarna_verwijderd)
+    monkeypatch.setattr(opgavebord, "actie_van", daarna_verwijderd)
     client.force_login(lid)
     for url, gegevens in [
         (f"/opgaven/{opgave.pk}/acties/{kaart.pk}/verplaatsen/", {"kolom": "klaar"}),

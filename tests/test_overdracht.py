@@ -4,7 +4,7 @@ explicitly confirmed, recorded in history; a guest's rights never move ownership
 import pytest
 
 from opgaven.models import Opgave
-from teams.permissions import kan_bekijken, kan_wijzigen, nodig_gast_uit
+from rechten.opgaven import kan_bekijken, kan_wijzigen, nodig_gast_uit
 from tests.factories import LidmaatschapFactory, OpgaveFactory, TeamFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -4,16 +4,15 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from gebieden.models import Niveau
-from teams.models import COORDINATOREN_GROEP
-from teams.permissions import (
+from rechten.opgaven import (
     kan_bekijken,
-    kan_team_beheren,
     kan_wijzigen,
     nodig_gast_uit,
     trek_gast_in,
     zichtbare_opgaven,
-    zichtbare_teams,
 )
+from rechten.teams import kan_team_beheren, zichtbare_teams
+from teams.models import COORDINATOREN_GROEP
 from tests.factories import (
     GebiedFactory,
     LidmaatschapFactory,

@@ -9,11 +9,11 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import gebieden.forms
 import opgaven.forms
 import teams.forms
-from config.invoer import Paginaparameters
+import web.forms
 from gebieden.models import Niveau
+from kern.invoer import Paginaparameters
 from tests.factories import (
     GebiedFactory,
     LidmaatschapFactory,
@@ -129,7 +129,7 @@ def test_the_download_links_carry_the_corrected_filters(regie):
 def parameternamen() -> list[str]:
     """Every field of every page's parameter form, plus what Django's own pages read."""
     namen = {"next", "page", "q", "sinds", "export", "opgave"}
-    for module in (opgaven.forms, teams.forms, gebieden.forms):
+    for module in (opgaven.forms, teams.forms, web.forms):
         for klasse in vars(module).values():
             if isinstance(klasse, type) and issubclass(klasse, Paginaparameters):
                 namen |= set(klasse.base_fields)

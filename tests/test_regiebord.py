@@ -9,8 +9,8 @@ from gebieden.models import Niveau
 from opgaven.models import Opgave, OpgaveStatus, Peilmoment
 from opgaven.ordering import verplaats_prioriteit
 from opgaven.peilmomenten import leg_peilmoment_vast
+from rechten.opgaven import nodig_gast_uit
 from teams.models import COORDINATOREN_GROEP
-from teams.permissions import nodig_gast_uit
 from tests.factories import (
     BelemmeringFactory,
     GebiedFactory,

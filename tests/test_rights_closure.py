@@ -20,7 +20,6 @@ from django.db import transaction
 from django.urls import reverse
 
 from gebieden.models import Gebied
-from opgaven.belemmeringen import behandelbaar, met_opgaven
 from opgaven.models import (
     Actie,
     Belemmering,
@@ -30,18 +29,17 @@ from opgaven.models import (
     OpgaveGebied,
     OpgaveUserObjectPermission,
 )
-from teams.models import Lidmaatschap, Team, TeamSoort, Waarde
-from teams.permissions import (
-    is_coordinator,
+from rechten.belemmeringen import behandelbaar, met_opgaven
+from rechten.gebruikers import is_coordinator, regie_paden
+from rechten.opgaven import (
     kan_overdragen,
-    kan_prioriteren,
-    kan_team_beheren,
     kan_wijzigen,
     lokaal_bewerkbaar,
     nodig_gast_uit,
-    regie_paden,
     zichtbare_opgaven,
 )
+from rechten.teams import kan_prioriteren, kan_team_beheren
+from teams.models import Lidmaatschap, Team, TeamSoort, Waarde
 from tests.test_authorization import EXPECTED, ROLES, arguments
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ from django.db import OperationalError, connection
 from django.template import loader
 from django.test import RequestFactory
 
-import opgaven.views
+import web.home
 from config.views import serverfout
 from opgaven.models import Voortgangsupdate
 from tests.factories import LidmaatschapFactory, OpgaveFactory
@@ -23,7 +23,7 @@ def kapotte_pagina(client, monkeypatch):
     def kapot(naam):
         raise RuntimeError("onverwacht")
 
-    monkeypatch.setattr(opgaven.views, "vendor_versie", kapot)
+    monkeypatch.setattr(web.home, "vendor_versie", kapot)
     client.raise_request_exception = False
     return "/toegankelijkheid/"
 

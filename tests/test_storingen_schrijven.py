@@ -19,8 +19,8 @@ from django.urls import reverse
 from gebieden.models import Gebied
 from opgaven.models import Actie, Belemmering, Melding, Mijlpaal, Opgave, OpgaveGebied
 from opgaven.ordering import opgaven_op_regiebord
+from rechten.opgaven import nodig_gast_uit
 from teams.models import Team, Waarde
-from teams.permissions import nodig_gast_uit
 from tests.factories import LidmaatschapFactory, OpgaveFactory
 from tests.storing import breek
 from tests.test_authorization import EXPECTED, ROLES, arguments

@@ -3,8 +3,8 @@ from django.contrib.auth.models import Group
 
 from gebieden.models import Niveau
 from opgaven.models import OpgaveUserObjectPermission
+from rechten.opgaven import kan_bekijken, kan_wijzigen, zichtbare_opgaven
 from teams.models import COORDINATOREN_GROEP, Lidmaatschap, Team
-from teams.permissions import kan_bekijken, kan_wijzigen, zichtbare_opgaven
 from tests.factories import (
     DisciplineFactory,
     GebiedFactory,

@@ -3,7 +3,7 @@ what was tested."""
 
 import pytest
 
-from opgaven.views import vendor_versie
+from web.home import vendor_versie
 
 pytestmark = pytest.mark.django_db
 

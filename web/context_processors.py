@@ -1,4 +1,4 @@
-from teams.permissions import teams_van
+from rechten.gebruikers import teams_van
 
 
 def mijn_teams(request):

@@ -4,7 +4,7 @@ from dataclasses import fields
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from opgaven.schaal import Schaal, SchaalWereld
+from demo.schaal import Schaal, SchaalWereld
 
 # Every count of the city can be set on its own: --gebieden, --wijken, ..., --grootste-bord.
 AANTALLEN = [veld.name for veld in fields(Schaal) if veld.name != "stadsdelen"]

@@ -10,12 +10,12 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.text import slugify
-from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
 Blad = tuple[str, Sequence[str], Sequence[Sequence]]  # sheet title, headers, rows
+
 
 EXPORTFORMATEN = {"csv", "xlsx"}
 
@@ -26,6 +26,8 @@ def _bestandsnaam(naam: str, extensie: str) -> str:
 
 # A cell starting with one of these is a formula to a spreadsheet (CSV and formula injection).
 FORMULETEKENS = ("=", "+", "-", "@")
+
+
 # OWASP's list also names a leading tab and carriage return themselves.
 VERDACHT_BEGIN = ("\t", "\r")
 
@@ -104,120 +106,3 @@ def _bestand(formaat: str, naam: str, bladen: list[Blad]) -> HttpResponse:
     )
     response["Content-Disposition"] = f'attachment; filename="{_bestandsnaam(naam, "xlsx")}"'
     return response
-
-
-def regiebord_blad(opgaven) -> Blad:
-    """The regieteam board in priority order (opgaven annotated with met_voortgang)."""
-    kop = [
-        _("Prioriteit"),
-        _("Opgave"),
-        _("Team"),
-        _("Aanvliegroute"),
-        _("Status"),
-        _("Landt in"),
-        _("Voortgang (%)"),
-        _("Mijlpalen gereed"),
-        _("Mijlpalen totaal"),
-        _("Laatste voortgangsstatus"),
-        _("Sinds"),
-        _("Open belemmeringen"),
-    ]
-    rijen = [
-        [
-            plek,
-            opgave.titel,
-            opgave.team.naam,
-            opgave.get_aanvliegroute_display(),
-            opgave.get_status_display(),
-            ", ".join(opgave.gebiednamen),
-            opgave.voortgang,
-            opgave.aantal_mijlpalen_gereed,
-            opgave.aantal_mijlpalen,
-            opgave.get_laatste_status_display(),
-            opgave.laatste_status_datum,
-            opgave.aantal_belemmeringen_open,
-        ]
-        for plek, opgave in enumerate(opgaven, start=1)
-    ]
-    return _("Prioriteiten"), kop, rijen
-
-
-def opgavebord_bladen(context: dict) -> list[Blad]:
-    """The opgave board, one sheet per part, from the board's own context."""
-
-    def naam(user):
-        return (user.get_full_name() or user.username) if user else ""
-
-    acties = [actie for _kolom, kaarten in context["kolommen"] for actie in kaarten]
-    belemmeringen = context["belemmeringen_open"] + context["belemmeringen_opgelost"]
-    return [
-        (
-            _("Acties"),
-            [
-                _("Kolom"),
-                _("Titel"),
-                _("Soort"),
-                _("Hypothese"),
-                _("Geleerd"),
-                _("Eigenaar"),
-                _("Deadline"),
-            ],
-            [
-                [
-                    a.get_kolom_display(),
-                    a.titel,
-                    a.get_soort_display(),
-                    a.hypothese,
-                    a.geleerd,
-                    naam(a.eigenaar),
-                    a.deadline,
-                ]
-                for a in acties
-            ],
-        ),
-        (
-            _("Mijlpalen"),
-            [_("Titel"), _("Deadline"), _("Gereed"), _("Gereed op")],
-            [
-                [m.titel, m.deadline, _("ja") if m.gereed else _("nee"), m.gereed_op]
-                for m in context["mijlpalen"]
-            ],
-        ),
-        (
-            _("Voortgang"),
-            [_("Datum"), _("Status"), _("Wat er gebeurde"), _("Auteur")],
-            [
-                [u.datum, u.get_status_display(), u.tekst, naam(u.auteur)]
-                for u in context["updates"]
-            ],
-        ),
-        (
-            _("Belemmeringen"),
-            [_("Titel"), _("Status"), _("Ernst"), _("Escalatie"), _("Eigenaar"), _("Oplossing")],
-            [
-                [
-                    b.titel,
-                    b.get_status_display(),
-                    b.get_ernst_display(),
-                    b.get_escalatieniveau_display(),
-                    naam(b.eigenaar),
-                    b.oplossing,
-                ]
-                for b in belemmeringen
-            ],
-        ),
-        (
-            _("Gebieden"),
-            [_("Gebied"), _("Code"), _("Urgentie hier"), _("Status hier"), _("Notitie")],
-            [
-                [
-                    g.gebied.naam,
-                    g.gebied.code,
-                    g.get_urgentie_display(),
-                    g.get_lokale_status_display(),
-                    g.notitie,
-                ]
-                for g in context["gebieden"]
-            ],
-        ),
-    ]

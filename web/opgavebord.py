@@ -1,54 +1,33 @@
-import datetime
-
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import caches
-from django.db import DatabaseError, connection, transaction
+from django.db import transaction
 from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import retarget
-from django_htmx.middleware import HtmxDetails
 
-from config.invoer import lees_parameters
-from gebieden.models import Gebied
+from kern.export import exporteer
+from kern.htmx import HtmxHttpRequest
+from kern.invoer import lees_parameters
+from kern.versioning import VersieConflict, bewaar_bewerking
 from opgaven.activiteit import activiteit
-from opgaven.belemmeringen import (
-    behandelbaar,
-    get_belemmering_for_user,
-    kengetallen,
-    met_opgaven,
-    mogelijke_eigenaren,
-    zet_status,
-    zichtbare_belemmeringen,
-)
-from opgaven.export import exporteer, opgavebord_bladen
 from opgaven.forms import (
     ActieForm,
-    BelemmeringFilter,
-    BelemmeringForm,
     BelemmeringSnelForm,
-    BelemmeringStatusForm,
     BordParameters,
-    MeldingForm,
     MijlpaalAfvinkForm,
     OpgaveForm,
     OverdrachtForm,
     VerplaatsActieForm,
-    VersieParameters,
     VoortgangForm,
 )
-from opgaven.geschiedenis import terug_te_zetten, versies, wat_de_ander_veranderde
+from opgaven.geschiedenis import terug_te_zetten, wat_de_ander_veranderde
 from opgaven.kaartcache import haal_kaarten, kaartsleutel
-from opgaven.meldingen import meldingen_van
-from opgaven.models import Actie, Belemmering, BelemmeringStatus, Kolom, Opgave
+from opgaven.models import Actie, Belemmering, Kolom, Opgave
 from opgaven.ordering import (
     BordGewijzigd,
     KaartVerdwenen,
@@ -58,63 +37,29 @@ from opgaven.ordering import (
     volgende_positie,
 )
 from opgaven.overdracht import draag_over
-from opgaven.versioning import VersieConflict, bewaar_bewerking
-from teams.models import Team
-from teams.permissions import (
+from rechten.belemmeringen import behandelbaar, met_opgaven
+from rechten.gebruikers import is_teamlid
+from rechten.opgaven import (
     Verwijzingen,
     get_opgave_for_user,
     geweigerd,
-    is_teamlid,
     kan_bekijken,
     kan_overdragen,
     kan_wijzigen,
-    lidmaatschappen_van,
     zichtbare_opgaven,
-    zichtbare_teams,
 )
+from rechten.teams import zichtbare_teams
 from teams.waarden import waardentrend
-
-
-class HtmxHttpRequest(HttpRequest):
-    htmx: HtmxDetails
-
-
-@require_safe
-@login_required
-def home(request: HtmxHttpRequest):
-    lidmaatschappen = [
-        lidmaatschap
-        for lidmaatschap in lidmaatschappen_van(request.user)
-        if not lidmaatschap.team.is_gearchiveerd
-    ]
-    opgaven = list(
-        zichtbare_opgaven(request.user)
-        .actief()
-        .met_voortgang()
-        .met_gebiednamen()
-        .select_related("team")
-        .defer("beschrijving", "team__beschrijving")
-        .order_by("team__naam", "titel")
-    )
-    for opgave in opgaven:
-        opgave.kaartsleutel = kaartsleutel(
-            opgave.pk, opgave.titel, opgave.team.naam, opgave.status, opgave.thema,
-            opgave.aanvliegroute, opgave.gebiednamen, opgave.aantal_mijlpalen,
-            opgave.aantal_mijlpalen_gereed, opgave.laatste_status, opgave.laatste_status_datum,
-            opgave.aantal_belemmeringen_open,
-        )  # fmt: skip
-    haal_kaarten(opgaven, "opgavekaart")
-    meldingen = meldingen_van(request.user)[:10]
-    return render(
-        request,
-        "opgaven/home.html",
-        {"lidmaatschappen": lidmaatschappen, "opgaven": opgaven, "meldingen": meldingen},
-    )
-
+from web.export import opgavebord_bladen
+from web.geschiedenis import geschiedenispagina, gevraagde_versie, met_reden
 
 # The opgave board holds several forms with the same field names: each its own element ids.
 NIEUWE_ACTIE_IDS = "nieuw_%s"
+
+
 VOORTGANG_IDS = "voortgang_%s"
+
+
 BELEMMERING_IDS = "belemmering_%s"
 
 
@@ -252,7 +197,7 @@ def actie_toevoegen(request: HtmxHttpRequest, pk: int):
     return _render_bord(request, opgave, "acties")
 
 
-def _actie(opgave: Opgave, actie_pk: int) -> Actie:
+def actie_van(opgave: Opgave, actie_pk: int) -> Actie:
     return get_object_or_404(opgave.acties.select_related("eigenaar"), pk=actie_pk)
 
 
@@ -261,7 +206,7 @@ def _actie(opgave: Opgave, actie_pk: int) -> Actie:
 def actie_kaart(request: HtmxHttpRequest, pk: int, actie_pk: int):
     """Back from editing a card (cancel, or reload after a conflict): the kanban as it is now."""
     opgave = get_opgave_for_user(request, pk)
-    actie = _actie(opgave, actie_pk)
+    actie = actie_van(opgave, actie_pk)
     return _kanban_met_focus_op(request, opgave, actie)
 
 
@@ -280,8 +225,8 @@ def _kanban_met_focus_op(request: HtmxHttpRequest, opgave: Opgave, actie: Actie)
 @login_required
 def actie_bewerken(request: HtmxHttpRequest, pk: int, actie_pk: int):
     opgave = get_opgave_for_user(request, pk, write=True)
-    actie = _actie(opgave, actie_pk)
-    terugzetten = _terug_te_zetten(request, actie.history.all())
+    actie = actie_van(opgave, actie_pk)
+    terugzetten = gevraagde_versie(request, actie.history.all())
     form = ActieForm(
         request.POST if request.method == "POST" else None,
         instance=actie,
@@ -293,7 +238,7 @@ def actie_bewerken(request: HtmxHttpRequest, pk: int, actie_pk: int):
     status = 200
     if request.method == "POST":
         if form.is_valid():
-            _met_reden(form.instance, terugzetten)
+            met_reden(form.instance, terugzetten)
             try:
                 bewaar_bewerking(
                     form.instance, versie=form.cleaned_data["versie"], velden=form.bewerkte_velden
@@ -313,7 +258,7 @@ def actie_bewerken(request: HtmxHttpRequest, pk: int, actie_pk: int):
 @login_required
 def actie_verplaatsen(request: HtmxHttpRequest, pk: int, actie_pk: int):
     opgave = get_opgave_for_user(request, pk, write=True)
-    actie = _actie(opgave, actie_pk)
+    actie = actie_van(opgave, actie_pk)
     form = VerplaatsActieForm(request.POST)
     if not form.is_valid():
         return _render_bord(request, opgave, "acties", status=422, verplaatsen_mislukt=True)
@@ -335,7 +280,7 @@ def actie_verplaatsen(request: HtmxHttpRequest, pk: int, actie_pk: int):
 @login_required
 def actie_verwijderen(request: HtmxHttpRequest, pk: int, actie_pk: int):
     opgave = get_opgave_for_user(request, pk, write=True)
-    actie = _actie(opgave, actie_pk)
+    actie = actie_van(opgave, actie_pk)
     try:
         verwijder_actie(opgave_id=opgave.pk, actie_id=actie.pk)
     except KaartVerdwenen:
@@ -430,275 +375,6 @@ def opgave_overdragen(request: HtmxHttpRequest, pk: int):
     return render(request, "opgaven/overdragen.html", context, status=status)
 
 
-@require_safe
-@never_cache
-def health(request: HttpRequest):
-    """For the load balancer: 200 when the database answers, 503 when it does not."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except DatabaseError:
-        return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
-
-
-# The day the accessibility statement was last reviewed; change it with the statement.
-TOEGANKELIJKHEID_HERZIEN = datetime.date(2026, 11, 29)
-
-
-def vendor_versie(naam: str) -> str:
-    """The version of a vendored front-end library, as static/vendor/VERSIONS.txt pins it."""
-    versies = (settings.BASE_DIR / "static" / "vendor" / "VERSIONS.txt").read_text()
-    for regel in versies.splitlines()[1:]:
-        bibliotheek, versie, *_rest = regel.split("\t")
-        if bibliotheek == naam:
-            return versie
-    raise LookupError(naam)
-
-
-@require_safe
-def toegankelijkheid(request: HttpRequest):
-    """The accessibility statement (toegankelijkheidsverklaring): public, like the law wants."""
-    return render(
-        request,
-        "opgaven/toegankelijkheid.html",
-        {"axe_versie": vendor_versie("axe-core"), "herzien": TOEGANKELIJKHEID_HERZIEN},
-    )
-
-
-def _belemmeringen_context(request: HtmxHttpRequest, filter_form, **extra) -> dict:
-    """The board's cards and metrics. A card's status form is only built for the card the
-    user opened (`open_pk`, with `open_form` when it came back with errors)."""
-    belemmeringen = filter_form.filter(zichtbare_belemmeringen(request.user))
-    op_bord = filter_form.op_bord(belemmeringen)
-    kaarten = list(
-        op_bord.select_related("gebied", "eigenaar")
-        .only(*KAARTVELDEN)
-        .prefetch_related(met_opgaven(request.user))
-        .order_by("aangemaakt_op")
-    )
-    mag = behandelbaar(request.user)
-    querystring = filter_form.data.urlencode()
-    for belemmering in kaarten:
-        mag_behandelen = mag(belemmering)
-        if belemmering.pk == extra.get("open_pk") and mag_behandelen:
-            belemmering.status_form = extra.get("open_form") or _status_form(belemmering)
-            belemmering.in_conflict = "conflict" in extra
-        _kaart(belemmering, mag_behandelen, querystring, extra.get("bijgewerkt"))
-    haal_kaarten(kaarten, "belemmeringkaart")
-    kolommen = [
-        (status, [b for b in kaarten if b.status == status.value]) for status in BelemmeringStatus
-    ]
-    opgelost = belemmeringen.filter(status=BelemmeringStatus.OPGELOST).count()
-    return {
-        "filter_form": filter_form,
-        "kolommen": kolommen,
-        "kengetallen": kengetallen(belemmeringen),
-        "eerder_opgelost": opgelost - len(kolommen[-1][1]),
-        "querystring": querystring,
-    } | extra
-
-
-# The columns a belemmering card shows (its description is on the opgave board, not here).
-KAARTVELDEN = [
-    "id", "version", "titel", "ernst", "status", "escalatieniveau", "geescaleerd_op",
-    "escalatie_besluit", "escalatie_bij", "escalatie_deadline", "oplossing", "opgelost_op",
-    "aangemaakt_op", "gebied__naam", "gebied__pad", "eigenaar__first_name",
-    "eigenaar__last_name", "eigenaar__username",
-]  # fmt: skip
-
-
-def _kaart(
-    belemmering: Belemmering, mag_behandelen: bool, querystring: str, bijgewerkt=None
-) -> None:
-    """What a belemmering card needs besides the record, and its cache key (everything the
-    card shows; `met_opgaven` prefetched)."""
-    belemmering.mag_behandelen = mag_behandelen
-    belemmering.verwijzingen = Verwijzingen.van(belemmering.geblokkeerde_opgaven)
-    eigenaar = belemmering.eigenaar
-    belemmering.kaartsleutel = kaartsleutel(
-        belemmering.pk, belemmering.version, belemmering.titel, belemmering.leeftijd,
-        belemmering.gebied and belemmering.gebied.naam,
-        eigenaar and (eigenaar.get_full_name() or eigenaar.username),
-        belemmering.verwijzingen.sleutel,
-        belemmering.escalatie_verlopen, mag_behandelen, hasattr(belemmering, "status_form"),
-        querystring, belemmering.pk == bijgewerkt,
-    )  # fmt: skip
-
-
-def _status_form(belemmering: Belemmering) -> BelemmeringStatusForm:
-    return BelemmeringStatusForm(
-        initial={"status": belemmering.status, "versie": belemmering.version},
-        prefix=f"b{belemmering.pk}",
-    )
-
-
-def _belemmering_filter(request: HtmxHttpRequest) -> BelemmeringFilter:
-    zichtbaar = zichtbare_belemmeringen(request.user)
-    opgaven = zichtbare_opgaven(request.user).actief()
-    return BelemmeringFilter(
-        request.GET,
-        opgaven=opgaven.filter(belemmeringen__in=zichtbaar).distinct(),
-        gebieden=Gebied.objects.filter(belemmeringen__in=zichtbaar).defer("omtrek").distinct(),
-        teams=Team.objects.actief().filter(opgaven__in=opgaven).distinct(),
-    )
-
-
-@require_safe
-@login_required
-def belemmeringen_bord(request: HtmxHttpRequest):
-    """Every belemmering the user may see, in the columns Nieuw, Opgepakt, Geëscaleerd,
-    Opgelost; filters in the URL."""
-    filter_form = _belemmering_filter(request)
-    if not filter_form.is_valid():
-        return render(
-            request, "opgaven/belemmeringen.html", {"filter_form": filter_form}, status=400
-        )
-    return render(
-        request, "opgaven/belemmeringen.html", _belemmeringen_context(request, filter_form)
-    )
-
-
-@require_http_methods(["GET", "POST"])
-@login_required
-def belemmering_status(request: HtmxHttpRequest, pk: int):
-    """Move a belemmering to another column; escalating and resolving ask for their details.
-    GET opens the card's status form: in place with htmx, on the whole board without."""
-    belemmering = get_belemmering_for_user(request, pk, write=True)
-    filter_form = _belemmering_filter(request)
-    lees_parameters(filter_form)
-    if request.method == "GET":
-        if request.htmx:
-            belemmering.status_form = _status_form(belemmering)
-            querystring = filter_form.data.urlencode()
-            _kaart(belemmering, True, querystring)
-            context = {"belemmering": belemmering, "querystring": querystring}
-            return render(request, "opgaven/belemmeringen.html#kaart", context)
-        context = _belemmeringen_context(request, filter_form, open_pk=pk)
-        return render(request, "opgaven/belemmeringen.html", context)
-    # The card's form sends prefixed fields; a drag between columns sends bare ones.
-    prefix = f"b{pk}" if f"b{pk}-status" in request.POST else None
-    form = BelemmeringStatusForm(request.POST, prefix=prefix)
-    status = 200
-    extra = {}
-    if not form.is_valid():
-        status, extra = 422, {"open_form": form, "open_pk": pk}
-    else:
-        try:
-            zet_status(belemmering, versie=form.cleaned_data["versie"], gegevens=form.cleaned_data)
-        except VersieConflict as conflict:
-            status, extra = 409, {"conflict": belemmering.titel}
-            if prefix:  # typed in the card's form: keep it, on top of the newest version
-                gegevens = request.POST.copy()
-                gegevens[f"{prefix}-versie"] = conflict.actueel.version
-                extra |= {
-                    "open_form": BelemmeringStatusForm(gegevens, prefix=prefix),
-                    "open_pk": pk,
-                }
-    if status == 200 and not request.htmx:
-        return redirect("belemmeringen")
-    template = (
-        "opgaven/belemmeringen.html#kolommen" if request.htmx else "opgaven/belemmeringen.html"
-    )
-    context = _belemmeringen_context(request, filter_form, bijgewerkt=pk, **extra)
-    return render(request, template, context, status=status)
-
-
-@require_http_methods(["GET", "POST"])
-@login_required
-def melden(request: HtmxHttpRequest):
-    """Any signed-in user, also one in no team, brings a kans or belemmering to the regieteam."""
-    form = MeldingForm(
-        request.POST if request.method == "POST" else None,
-        opgaven=zichtbare_opgaven(request.user).actief(),
-    )
-    if request.method == "POST" and form.is_valid():
-        form.instance.ingediend_door = request.user
-        melding = form.save()
-        messages.success(
-            request,
-            _("Dank je. Het regieteam bekijkt je melding “%(titel)s”; de uitkomst zie je hier.")
-            % {"titel": melding.titel},
-        )
-        return redirect("home")
-    status = 422 if form.errors else 200
-    return render(request, "opgaven/melden.html", {"form": form}, status=status)
-
-
-# --- History and restoring: every version of an opgave, actie or belemmering; an earlier one
-# is restored by copying its values into the normal edit form, with the version check.
-
-
-def _geschiedenis(request: HtmxHttpRequest, *, onderwerp: str, terug: str, historie, bewerk_url):
-    """The history page; `bewerk_url` (empty for who may not change the record) is where
-    "Deze versie terugzetten" opens the edit form with an earlier version's values."""
-    context = {
-        "onderwerp": onderwerp,
-        "terug": terug,
-        "versies": versies(historie),
-        "bewerk_url": bewerk_url,
-    }
-    return render(request, "opgaven/geschiedenis.html", context)
-
-
-def _terug_te_zetten(request: HtmxHttpRequest, historie):
-    """The earlier version `?versie=<history id>` asks for (None: a plain edit); an id that is
-    not a version of this record is a bad request."""
-    return lees_parameters(VersieParameters(request.GET, historie=historie))["versie"]
-
-
-def _met_reden(record, terugzetten) -> None:
-    """A restored version says so in the record's history."""
-    if terugzetten:
-        record._change_reason = _("teruggezet naar de versie van %(datum)s") % {
-            "datum": date_format(timezone.localtime(terugzetten.history_date), "DATETIME_FORMAT")
-        }
-
-
-@require_safe
-@login_required
-def opgave_geschiedenis(request: HtmxHttpRequest, pk: int):
-    opgave = get_opgave_for_user(request, pk)
-    mag_wijzigen = kan_wijzigen(request.user, opgave)
-    return _geschiedenis(
-        request,
-        onderwerp=opgave.titel,
-        terug=opgave.get_absolute_url(),
-        historie=opgave.history.all(),
-        bewerk_url=reverse("opgaven:bewerken", args=[pk]) if mag_wijzigen else "",
-    )
-
-
-@require_safe
-@login_required
-def actie_geschiedenis(request: HtmxHttpRequest, pk: int, actie_pk: int):
-    opgave = get_opgave_for_user(request, pk)
-    actie = _actie(opgave, actie_pk)
-    mag_wijzigen = kan_wijzigen(request.user, opgave)
-    return _geschiedenis(
-        request,
-        onderwerp=actie.titel,
-        terug=opgave.get_absolute_url(),
-        historie=actie.history.all(),
-        bewerk_url=reverse("opgaven:actie_bewerken", args=[pk, actie_pk]) if mag_wijzigen else "",
-    )
-
-
-@require_safe
-@login_required
-def belemmering_geschiedenis(request: HtmxHttpRequest, pk: int):
-    belemmering = get_belemmering_for_user(request, pk)
-    mag_behandelen = behandelbaar(request.user)(belemmering)
-    return _geschiedenis(
-        request,
-        onderwerp=belemmering.titel,
-        terug=reverse("belemmeringen") + f"#belemmering-{pk}",
-        historie=belemmering.history.all(),
-        bewerk_url=reverse("belemmering_bewerken", args=[pk]) if mag_behandelen else "",
-    )
-
-
 @require_http_methods(["GET", "POST"])
 @login_required
 def opgave_bewerken(request: HtmxHttpRequest, pk: int):
@@ -706,7 +382,7 @@ def opgave_bewerken(request: HtmxHttpRequest, pk: int):
     answers 409 and shows their change next to what was typed. `?versie=<history id>` fills
     the form with that earlier version's values (restoring), on top of the current version."""
     opgave = get_opgave_for_user(request, pk, write=True)
-    terugzetten = _terug_te_zetten(request, opgave.history.all())
+    terugzetten = gevraagde_versie(request, opgave.history.all())
     form = OpgaveForm(
         request.POST if request.method == "POST" else None,
         instance=opgave,
@@ -718,7 +394,7 @@ def opgave_bewerken(request: HtmxHttpRequest, pk: int):
         if not form.is_valid():
             status = 422
         else:
-            _met_reden(form.instance, terugzetten)
+            met_reden(form.instance, terugzetten)
             try:
                 bewaar_bewerking(
                     form.instance, versie=form.cleaned_data["versie"], velden=form.bewerkte_velden
@@ -734,39 +410,30 @@ def opgave_bewerken(request: HtmxHttpRequest, pk: int):
     return render(request, "opgaven/opgave_form.html", context, status=status)
 
 
-@require_http_methods(["GET", "POST"])
+@require_safe
 @login_required
-def belemmering_bewerken(request: HtmxHttpRequest, pk: int):
-    """A belemmering's text, severity, owner and escalation and resolution details, for whoever
-    may handle it, with the version check and restoring like `opgave_bewerken`."""
-    belemmering = get_belemmering_for_user(request, pk, write=True)
-    terugzetten = _terug_te_zetten(request, belemmering.history.all())
-    form = BelemmeringForm(
-        request.POST if request.method == "POST" else None,
-        instance=belemmering,
-        eigenaren=mogelijke_eigenaren(belemmering, request.user),
-        initial=terug_te_zetten(terugzetten, BelemmeringForm.Meta.fields) if terugzetten else None,
+def opgave_geschiedenis(request: HtmxHttpRequest, pk: int):
+    opgave = get_opgave_for_user(request, pk)
+    mag_wijzigen = kan_wijzigen(request.user, opgave)
+    return geschiedenispagina(
+        request,
+        onderwerp=opgave.titel,
+        terug=opgave.get_absolute_url(),
+        historie=opgave.history.all(),
+        bewerk_url=reverse("opgaven:bewerken", args=[pk]) if mag_wijzigen else "",
     )
-    context = {"belemmering": belemmering, "form": form, "terugzetten": terugzetten}
-    status = 200
-    if request.method == "POST":
-        if not form.is_valid():
-            status = 422
-        else:
-            _met_reden(form.instance, terugzetten)
-            try:
-                bewaar_bewerking(
-                    form.instance, versie=form.cleaned_data["versie"], velden=form.bewerkte_velden
-                )
-            except VersieConflict as conflict:
-                context["conflict"] = wat_de_ander_veranderde(
-                    conflict.actueel, form.cleaned_data["versie"], form.bewerkte_velden
-                )
-                status = 409
-            else:
-                messages.success(
-                    request,
-                    _("Belemmering “%(titel)s” is opgeslagen.") % {"titel": belemmering.titel},
-                )
-                return redirect(reverse("belemmeringen") + f"#belemmering-{pk}")
-    return render(request, "opgaven/belemmering_form.html", context, status=status)
+
+
+@require_safe
+@login_required
+def actie_geschiedenis(request: HtmxHttpRequest, pk: int, actie_pk: int):
+    opgave = get_opgave_for_user(request, pk)
+    actie = actie_van(opgave, actie_pk)
+    mag_wijzigen = kan_wijzigen(request.user, opgave)
+    return geschiedenispagina(
+        request,
+        onderwerp=actie.titel,
+        terug=opgave.get_absolute_url(),
+        historie=actie.history.all(),
+        bewerk_url=reverse("opgaven:actie_bewerken", args=[pk, actie_pk]) if mag_wijzigen else "",
+    )

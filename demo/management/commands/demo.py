@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from opgaven.demowereld import DemoWereld
+from demo.demowereld import DemoWereld
 
 
 class Command(BaseCommand):

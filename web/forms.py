@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from config.invoer import Paginaparameters, begrens_vrije_tekst
 from gebieden.models import Niveau
+from kern.invoer import Paginaparameters, begrens_vrije_tekst
 from opgaven.models import Aanvliegroute, OpgaveGebied, OpgaveStatus, Peilmoment, Thema
 from teams.models import Team
 

@@ -2,30 +2,20 @@ from collections import defaultdict
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
-from django_htmx.middleware import HtmxDetails
 
-from config.invoer import lees_parameters
-from gebieden.export import overzicht_blad, wijkbord_blad
-from gebieden.forms import LokaleStatusForm, OverzichtFilter
-from gebieden.kaart import teken_kaart
 from gebieden.models import Gebied, paden_van
-from gebieden.overzicht import maak_overzicht
-from opgaven.export import exporteer
+from kern.export import exporteer
+from kern.htmx import HtmxHttpRequest
+from kern.invoer import lees_parameters
+from kern.versioning import VersieConflict, bewaar_bewerking
 from opgaven.forms import BordParameters
 from opgaven.kaartcache import haal_kaarten, kaartsleutel
 from opgaven.models import Belemmering, OpgaveGebied, voortgang_annotaties
-from opgaven.peilmomenten import veranderingen_sinds, zichtbare_peilmomenten
-from opgaven.versioning import VersieConflict, bewaar_bewerking
-from teams.models import Team
-from teams.permissions import lokaal_bewerkbaar, zichtbare_opgaven
-
-
-class HtmxHttpRequest(HttpRequest):
-    htmx: HtmxDetails
+from rechten.opgaven import lokaal_bewerkbaar, zichtbare_opgaven
+from web.export import wijkbord_blad
+from web.forms import LokaleStatusForm
 
 
 @require_safe
@@ -182,51 +172,3 @@ def lokale_status_bewerken(request: HtmxHttpRequest, code: str, pk: int):
         else "gebieden/lokale_status_form.html"
     )
     return render(request, template, context, status=status)
-
-
-@require_safe
-@login_required
-def overzicht(request: HtmxHttpRequest):
-    """Opgaven x areas for coordinators (everything) and regieteams (what they may see),
-    filtered through the URL; `?export=csv` or `?export=xlsx` downloads the same numbers."""
-    opgaven = zichtbare_opgaven(request.user).actief()
-    form = OverzichtFilter(
-        request.GET,
-        teams=Team.objects.actief().filter(opgaven__in=opgaven).distinct(),
-        peilmomenten=zichtbare_peilmomenten(opgaven),
-    )
-    if not form.is_valid():
-        return render(request, "gebieden/overzicht.html", {"form": form}, status=400)
-    export = lees_parameters(BordParameters(request.GET))["export"]
-    tabel = maak_overzicht(form.filter(opgaven), niveau=form.cleaned_data["niveau"])
-    if export:
-        return exporteer(export, _("overzicht"), [overzicht_blad(tabel)])
-    per_gebied = form.cleaned_data["rijen"] == "gebieden"
-    context = {
-        "form": form,
-        "overzicht": tabel,
-        "per_gebied": per_gebied,
-        "rijen": (
-            [(gebied, tabel.kolom(gebied)) for gebied in tabel.gebieden]
-            if per_gebied
-            else [(opgave, tabel.rij(opgave)) for opgave in tabel.opgaven]
-        ),
-        "kolommen": tabel.opgaven if per_gebied else tabel.gebieden,
-        "querystring": _zonder(form.data, "export"),
-        "kaart": teken_kaart(tabel.alle_gebieden, tabel.per_gebied(form.cleaned_data["maat"])),
-        "maat_label": dict(form.fields["maat"].choices)[form.cleaned_data["maat"]],
-    }
-    peilmoment = form.cleaned_data["peilmoment"]
-    if peilmoment and not per_gebied:
-        context["peilmoment"] = peilmoment
-        veranderingen = veranderingen_sinds(peilmoment, tabel.opgaven)
-        for opgave in tabel.opgaven:
-            opgave.verandering = veranderingen[opgave.pk]
-    return render(request, "gebieden/overzicht.html", context)
-
-
-def _zonder(parameters, naam: str) -> str:
-    """The query string without one parameter, for links that add their own."""
-    kopie = parameters.copy()
-    kopie.pop(naam, None)
-    return kopie.urlencode()

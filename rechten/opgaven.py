@@ -1,27 +1,12 @@
-"""Who may see and change what. Every view and every list goes through these questions.
+"""Who sees, changes, hands over and prioritises opgaven; the rights a team's group holds.
 
-The rules (DESIGN.md, "Roles and permissions"):
-- a team's Django group holds `view_opgave` and `change_opgave` on the team's opgaven, so
-  joining or leaving a team takes effect at once;
-- regieteam members see every opgave that lands in their gebied or below it;
-- partner guests hold object permissions on exactly the opgaven they were invited to;
-- coordinators see everything and change nothing; admins (staff) see everything and manage teams;
-- an archived opgave or team (opgaven/archief.py) still opens for whoever may see it, but is
-  read-only for everyone, and an archived regieteam leads nowhere.
-Objects a user may not see answer 404 (no existence leak); changes to objects a user may see
-but not change answer 403.
-
-Who may grant what (README, "Security"): functioneel beheer (staff) decides which teams exist,
-whether a team is a regieteam and which gebied it steers; a team's trekker adds and removes
-members and invites partner guests to the team's opgaven; only the owning team's trekker (or
-beheer) hands an opgave to another team. Nothing else a user can post changes who may see or
-change what.
+The rules as a whole: rechten/__init__.py.
 """
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet, Value
 from django.http import Http404, HttpRequest
@@ -35,11 +20,19 @@ from opgaven.models import (
     OpgaveUserObjectPermission,
 )
 from opgaven.ordering import opgaven_op_regiebord
-from teams.models import COORDINATOREN_GROEP, Lidmaatschap, Team
-
-Gebruiker = AbstractBaseUser | AnonymousUser
+from rechten.gebruikers import (
+    Gebruiker,
+    is_beheerder,
+    is_teamlid,
+    is_trekker,
+    regie_paden,
+    ziet_alles,
+)
+from teams.models import Team
 
 BEKIJKEN = "view_opgave"
+
+
 WIJZIGEN = "change_opgave"
 
 
@@ -66,67 +59,6 @@ def nodig_gast_uit(gast: AbstractBaseUser, opgave: Opgave, *, mag_wijzigen: bool
 def trek_gast_in(gast: AbstractBaseUser, opgave: Opgave) -> None:
     for recht in (BEKIJKEN, WIJZIGEN):
         remove_perm(recht, gast, opgave)
-
-
-def is_coordinator(user: Gebruiker) -> bool:
-    """Asked several times per request, answered with one query (kept on the user object,
-    which lives as long as the request)."""
-    if not user.is_authenticated:
-        return False
-    if not hasattr(user, "_is_coordinator"):
-        user._is_coordinator = user.groups.filter(name=COORDINATOREN_GROEP).exists()
-    return user._is_coordinator
-
-
-def is_beheerder(user: Gebruiker) -> bool:
-    return user.is_authenticated and user.is_active and (user.is_staff or user.is_superuser)
-
-
-def lidmaatschappen_van(user: Gebruiker) -> list[Lidmaatschap]:
-    """The user's seats in teams, with team, gebied and discipline: one query per request,
-    kept on the user object like `is_coordinator`. The header, the membership checks and the
-    regieteam paths all read from it."""
-    if not user.is_authenticated:
-        return []
-    if not hasattr(user, "_lidmaatschappen"):
-        user._lidmaatschappen = list(
-            Lidmaatschap.objects.filter(user=user)
-            .select_related("team__gebied", "discipline")
-            .defer("team__gebied__omtrek")
-            .order_by("team__naam", "team__pk")
-        )
-    return user._lidmaatschappen
-
-
-def teams_van(user: Gebruiker) -> list[Team]:
-    """The user's own teams (one seat per team, so no doubles)."""
-    return [lidmaatschap.team for lidmaatschap in lidmaatschappen_van(user)]
-
-
-def regie_paden(user: Gebruiker) -> list[str]:
-    """The paths of the gebieden where the user's regieteams lead (an archived regieteam
-    leads nowhere)."""
-    return [
-        team.gebied.pad
-        for team in teams_van(user)
-        if team.is_regieteam and team.gebied and not team.is_gearchiveerd
-    ]
-
-
-def is_teamlid(user: Gebruiker, team_id: int) -> bool:
-    return any(team.pk == team_id for team in teams_van(user))
-
-
-def is_trekker(user: Gebruiker, team_id: int) -> bool:
-    return any(
-        lidmaatschap.team_id == team_id and lidmaatschap.is_trekker
-        for lidmaatschap in lidmaatschappen_van(user)
-    )
-
-
-def ziet_alles(user: Gebruiker) -> bool:
-    """Coordinators review across wijken and admins manage: both may look at everything."""
-    return is_beheerder(user) or is_coordinator(user)
 
 
 def _met_objectrecht(user: Gebruiker, codename: str) -> Q:
@@ -233,48 +165,12 @@ def kan_wijzigen(user: Gebruiker, opgave: Opgave) -> bool:
     return user.is_superuser or opgave.pk in wijzigbare_ids(user)
 
 
-def zichtbare_teams(user: Gebruiker) -> QuerySet[Team]:
-    """Teams the user belongs to, plus the teams that own an opgave the user may see."""
-    if not user.is_authenticated:
-        return Team.objects.none()
-    if ziet_alles(user):
-        return Team.objects.all()
-    return Team.objects.filter(
-        Q(pk__in=Team.objects.filter(leden=user).values("pk"))
-        | Q(pk__in=zichtbare_opgaven(user).values("team"))
-    )
-
-
-def kan_team_beheren(user: Gebruiker, team: Team) -> bool:
-    """Admins manage every team; a team's trekker manages their own: its name, description,
-    focus limit, members and partner guests."""
-    if not user.is_authenticated or team.is_gearchiveerd:
-        return False
-    return is_beheerder(user) or is_trekker(user, team.pk)
-
-
-def kan_teamindeling_bepalen(user: Gebruiker) -> bool:
-    """Whether a team is a regieteam, which gebied it steers and its web address are set by
-    functioneel beheer only: they decide what a team's members may see."""
-    return is_beheerder(user)
-
-
 def kan_overdragen(user: Gebruiker, opgave: Opgave) -> bool:
     """Only the owning team's trekker (or functioneel beheer) hands an opgave to another team;
     a guest's right to work on an opgave never moves its ownership."""
     if not (user.is_authenticated and user.is_active) or opgave.is_gearchiveerd:
         return False
     return is_beheerder(user) or is_trekker(user, opgave.team_id)
-
-
-def kan_prioriteren(user: Gebruiker, team: Team) -> bool:
-    """Only the regieteam's own members set the priority order of its board."""
-    return (
-        user.is_authenticated
-        and team.is_regieteam
-        and not team.is_gearchiveerd
-        and is_teamlid(user, team.pk)
-    )
 
 
 def lokaal_bewerkbaar(user: Gebruiker) -> Callable[[OpgaveGebied], bool]:
@@ -324,18 +220,3 @@ def get_opgave_for_user(request: HttpRequest, pk: int, *, write: bool = False) -
     if write and not kan_wijzigen(request.user, opgave):
         raise geweigerd(opgave)
     return opgave
-
-
-def get_team_for_user(request: HttpRequest, slug: str, *, write: bool = False) -> Team:
-    try:
-        team = (
-            zichtbare_teams(request.user)
-            .select_related("gebied")
-            .defer("gebied__omtrek")
-            .get(slug=slug)
-        )
-    except Team.DoesNotExist:
-        raise Http404 from None
-    if write and not kan_team_beheren(request.user, team):
-        raise geweigerd(team)
-    return team

@@ -1,0 +1,242 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
+
+from gebieden.models import Gebied
+from kern.htmx import HtmxHttpRequest
+from kern.invoer import lees_parameters
+from kern.versioning import VersieConflict, bewaar_bewerking
+from opgaven.belemmeringen import kengetallen, zet_status
+from opgaven.forms import (
+    BelemmeringFilter,
+    BelemmeringForm,
+    BelemmeringStatusForm,
+    MeldingForm,
+)
+from opgaven.geschiedenis import terug_te_zetten, wat_de_ander_veranderde
+from opgaven.kaartcache import haal_kaarten, kaartsleutel
+from opgaven.models import Belemmering, BelemmeringStatus
+from rechten.belemmeringen import (
+    behandelbaar,
+    get_belemmering_for_user,
+    met_opgaven,
+    mogelijke_eigenaren,
+    zichtbare_belemmeringen,
+)
+from rechten.opgaven import Verwijzingen, zichtbare_opgaven
+from teams.models import Team
+from web.geschiedenis import geschiedenispagina, gevraagde_versie, met_reden
+
+
+def _belemmeringen_context(request: HtmxHttpRequest, filter_form, **extra) -> dict:
+    """The board's cards and metrics. A card's status form is only built for the card the
+    user opened (`open_pk`, with `open_form` when it came back with errors)."""
+    belemmeringen = filter_form.filter(zichtbare_belemmeringen(request.user))
+    op_bord = filter_form.op_bord(belemmeringen)
+    kaarten = list(
+        op_bord.select_related("gebied", "eigenaar")
+        .only(*KAARTVELDEN)
+        .prefetch_related(met_opgaven(request.user))
+        .order_by("aangemaakt_op")
+    )
+    mag = behandelbaar(request.user)
+    querystring = filter_form.data.urlencode()
+    for belemmering in kaarten:
+        mag_behandelen = mag(belemmering)
+        if belemmering.pk == extra.get("open_pk") and mag_behandelen:
+            belemmering.status_form = extra.get("open_form") or _status_form(belemmering)
+            belemmering.in_conflict = "conflict" in extra
+        _kaart(belemmering, mag_behandelen, querystring, extra.get("bijgewerkt"))
+    haal_kaarten(kaarten, "belemmeringkaart")
+    kolommen = [
+        (status, [b for b in kaarten if b.status == status.value]) for status in BelemmeringStatus
+    ]
+    opgelost = belemmeringen.filter(status=BelemmeringStatus.OPGELOST).count()
+    return {
+        "filter_form": filter_form,
+        "kolommen": kolommen,
+        "kengetallen": kengetallen(belemmeringen),
+        "eerder_opgelost": opgelost - len(kolommen[-1][1]),
+        "querystring": querystring,
+    } | extra
+
+
+# The columns a belemmering card shows (its description is on the opgave board, not here).
+KAARTVELDEN = [
+    "id", "version", "titel", "ernst", "status", "escalatieniveau", "geescaleerd_op",
+    "escalatie_besluit", "escalatie_bij", "escalatie_deadline", "oplossing", "opgelost_op",
+    "aangemaakt_op", "gebied__naam", "gebied__pad", "eigenaar__first_name",
+    "eigenaar__last_name", "eigenaar__username",
+]  # fmt: skip
+
+
+def _kaart(
+    belemmering: Belemmering, mag_behandelen: bool, querystring: str, bijgewerkt=None
+) -> None:
+    """What a belemmering card needs besides the record, and its cache key (everything the
+    card shows; `met_opgaven` prefetched)."""
+    belemmering.mag_behandelen = mag_behandelen
+    belemmering.verwijzingen = Verwijzingen.van(belemmering.geblokkeerde_opgaven)
+    eigenaar = belemmering.eigenaar
+    belemmering.kaartsleutel = kaartsleutel(
+        belemmering.pk, belemmering.version, belemmering.titel, belemmering.leeftijd,
+        belemmering.gebied and belemmering.gebied.naam,
+        eigenaar and (eigenaar.get_full_name() or eigenaar.username),
+        belemmering.verwijzingen.sleutel,
+        belemmering.escalatie_verlopen, mag_behandelen, hasattr(belemmering, "status_form"),
+        querystring, belemmering.pk == bijgewerkt,
+    )  # fmt: skip
+
+
+def _status_form(belemmering: Belemmering) -> BelemmeringStatusForm:
+    return BelemmeringStatusForm(
+        initial={"status": belemmering.status, "versie": belemmering.version},
+        prefix=f"b{belemmering.pk}",
+    )
+
+
+def _belemmering_filter(request: HtmxHttpRequest) -> BelemmeringFilter:
+    zichtbaar = zichtbare_belemmeringen(request.user)
+    opgaven = zichtbare_opgaven(request.user).actief()
+    return BelemmeringFilter(
+        request.GET,
+        opgaven=opgaven.filter(belemmeringen__in=zichtbaar).distinct(),
+        gebieden=Gebied.objects.filter(belemmeringen__in=zichtbaar).defer("omtrek").distinct(),
+        teams=Team.objects.actief().filter(opgaven__in=opgaven).distinct(),
+    )
+
+
+@require_safe
+@login_required
+def belemmeringen_bord(request: HtmxHttpRequest):
+    """Every belemmering the user may see, in the columns Nieuw, Opgepakt, Geëscaleerd,
+    Opgelost; filters in the URL."""
+    filter_form = _belemmering_filter(request)
+    if not filter_form.is_valid():
+        return render(
+            request, "opgaven/belemmeringen.html", {"filter_form": filter_form}, status=400
+        )
+    return render(
+        request, "opgaven/belemmeringen.html", _belemmeringen_context(request, filter_form)
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def belemmering_status(request: HtmxHttpRequest, pk: int):
+    """Move a belemmering to another column; escalating and resolving ask for their details.
+    GET opens the card's status form: in place with htmx, on the whole board without."""
+    belemmering = get_belemmering_for_user(request, pk, write=True)
+    filter_form = _belemmering_filter(request)
+    lees_parameters(filter_form)
+    if request.method == "GET":
+        if request.htmx:
+            belemmering.status_form = _status_form(belemmering)
+            querystring = filter_form.data.urlencode()
+            _kaart(belemmering, True, querystring)
+            context = {"belemmering": belemmering, "querystring": querystring}
+            return render(request, "opgaven/belemmeringen.html#kaart", context)
+        context = _belemmeringen_context(request, filter_form, open_pk=pk)
+        return render(request, "opgaven/belemmeringen.html", context)
+    # The card's form sends prefixed fields; a drag between columns sends bare ones.
+    prefix = f"b{pk}" if f"b{pk}-status" in request.POST else None
+    form = BelemmeringStatusForm(request.POST, prefix=prefix)
+    status = 200
+    extra = {}
+    if not form.is_valid():
+        status, extra = 422, {"open_form": form, "open_pk": pk}
+    else:
+        try:
+            zet_status(belemmering, versie=form.cleaned_data["versie"], gegevens=form.cleaned_data)
+        except VersieConflict as conflict:
+            status, extra = 409, {"conflict": belemmering.titel}
+            if prefix:  # typed in the card's form: keep it, on top of the newest version
+                gegevens = request.POST.copy()
+                gegevens[f"{prefix}-versie"] = conflict.actueel.version
+                extra |= {
+                    "open_form": BelemmeringStatusForm(gegevens, prefix=prefix),
+                    "open_pk": pk,
+                }
+    if status == 200 and not request.htmx:
+        return redirect("belemmeringen")
+    template = (
+        "opgaven/belemmeringen.html#kolommen" if request.htmx else "opgaven/belemmeringen.html"
+    )
+    context = _belemmeringen_context(request, filter_form, bijgewerkt=pk, **extra)
+    return render(request, template, context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def melden(request: HtmxHttpRequest):
+    """Any signed-in user, also one in no team, brings a kans or belemmering to the regieteam."""
+    form = MeldingForm(
+        request.POST if request.method == "POST" else None,
+        opgaven=zichtbare_opgaven(request.user).actief(),
+    )
+    if request.method == "POST" and form.is_valid():
+        form.instance.ingediend_door = request.user
+        melding = form.save()
+        messages.success(
+            request,
+            _("Dank je. Het regieteam bekijkt je melding “%(titel)s”; de uitkomst zie je hier.")
+            % {"titel": melding.titel},
+        )
+        return redirect("home")
+    status = 422 if form.errors else 200
+    return render(request, "opgaven/melden.html", {"form": form}, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def belemmering_bewerken(request: HtmxHttpRequest, pk: int):
+    """A belemmering's text, severity, owner and escalation and resolution details, for whoever
+    may handle it, with the version check and restoring like `opgave_bewerken`."""
+    belemmering = get_belemmering_for_user(request, pk, write=True)
+    terugzetten = gevraagde_versie(request, belemmering.history.all())
+    form = BelemmeringForm(
+        request.POST if request.method == "POST" else None,
+        instance=belemmering,
+        eigenaren=mogelijke_eigenaren(belemmering, request.user),
+        initial=terug_te_zetten(terugzetten, BelemmeringForm.Meta.fields) if terugzetten else None,
+    )
+    context = {"belemmering": belemmering, "form": form, "terugzetten": terugzetten}
+    status = 200
+    if request.method == "POST":
+        if not form.is_valid():
+            status = 422
+        else:
+            met_reden(form.instance, terugzetten)
+            try:
+                bewaar_bewerking(
+                    form.instance, versie=form.cleaned_data["versie"], velden=form.bewerkte_velden
+                )
+            except VersieConflict as conflict:
+                context["conflict"] = wat_de_ander_veranderde(
+                    conflict.actueel, form.cleaned_data["versie"], form.bewerkte_velden
+                )
+                status = 409
+            else:
+                messages.success(
+                    request,
+                    _("Belemmering “%(titel)s” is opgeslagen.") % {"titel": belemmering.titel},
+                )
+                return redirect(reverse("belemmeringen") + f"#belemmering-{pk}")
+    return render(request, "opgaven/belemmering_form.html", context, status=status)
+
+
+@require_safe
+@login_required
+def belemmering_geschiedenis(request: HtmxHttpRequest, pk: int):
+    belemmering = get_belemmering_for_user(request, pk)
+    mag_behandelen = behandelbaar(request.user)(belemmering)
+    return geschiedenispagina(
+        request,
+        onderwerp=belemmering.titel,
+        terug=reverse("belemmeringen") + f"#belemmering-{pk}",
+        historie=belemmering.history.all(),
+        bewerk_url=reverse("belemmering_bewerken", args=[pk]) if mag_behandelen else "",
+    )

@@ -1,0 +1,227 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, F, OuterRef, Subquery, Sum
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from kern.export import exporteer
+from kern.htmx import HtmxHttpRequest, naar
+from kern.invoer import lees_parameters
+from kern.versioning import VersieConflict
+from opgaven.forms import BordParameters, TriageForm
+from opgaven.kaartcache import haal_kaarten, kaartsleutel
+from opgaven.meldingen import handel_af
+from opgaven.models import (
+    OpgaveStatus,
+    Prioriteit,
+)
+from opgaven.ordering import BordGewijzigd, opgaven_op_regiebord, verplaats_prioriteit
+from opgaven.peilmomenten import leg_peilmoment_vast
+from rechten.meldingen import meldingen_voor
+from rechten.opgaven import (
+    geweigerd,
+    zichtbaar_op_regiebord,
+)
+from rechten.peilmomenten import zichtbare_peilmomenten
+from rechten.teams import (
+    get_team_for_user,
+    kan_prioriteren,
+)
+from teams.forms import (
+    VerplaatsForm,
+)
+from teams.models import Team
+from web.export import regiebord_blad
+
+
+def _regiebord(request: HtmxHttpRequest, slug: str, *, write: bool = False) -> Team:
+    team = get_team_for_user(request, slug)
+    if not team.is_regieteam:
+        raise Http404
+    if write and not kan_prioriteren(request.user, team):
+        raise geweigerd(team)
+    return team
+
+
+def _bordstand(request: HtmxHttpRequest, team: Team) -> str:
+    """What the change check compares: the order's version and the versions of the cards the
+    user sees."""
+    opgaven = zichtbaar_op_regiebord(request.user, team).aggregate(
+        versies=Sum("bord_versie"), aantal=Count("pk")
+    )
+    return f"{team.bord_versie}.{opgaven['versies'] or 0}.{opgaven['aantal']}"
+
+
+def _bord_context(
+    request: HtmxHttpRequest, team: Team, *, stand: str = "", triage_fout: tuple | None = None
+) -> dict:
+    """The whole regieteam board. `stand` when the caller already read it (the change
+    check); `triage_fout` a melding's triage form that came back with errors."""
+    positie = (
+        Prioriteit.objects.filter(regieteam=team, opgave=OuterRef("pk"))
+        .order_by()
+        .values("positie")
+    )
+    zichtbaar = zichtbaar_op_regiebord(request.user, team)
+    opgaven = list(
+        zichtbaar.met_voortgang()
+        .met_gebiednamen()
+        .select_related("team")
+        .annotate(prioriteit=Subquery(positie))
+        .order_by(F("prioriteit").asc(nulls_last=True), "titel")
+    )
+    verplaats_url = reverse("teams:bord_verplaats", args=[team.slug])
+    mag_prioriteren = kan_prioriteren(request.user, team)
+    for index, opgave in enumerate(opgaven):
+        # What "hoger" and "lager" send: the card to place after (None: to the top), to a URL
+        # that names the card, as the buttons share one form.
+        opgave.na_voor_hoger = opgaven[index - 2].pk if index >= 2 else None
+        opgave.na_voor_lager = opgaven[index + 1].pk if index + 1 < len(opgaven) else None
+        opgave.verplaats_url = f"{verplaats_url}?opgave={opgave.pk}"
+        opgave.kaartsleutel = kaartsleutel(
+            opgave.pk, opgave.titel, opgave.team.naam, opgave.aanvliegroute, opgave.status,
+            opgave.gebiednamen, opgave.aantal_mijlpalen, opgave.aantal_mijlpalen_gereed,
+            opgave.laatste_status, opgave.laatste_status_datum, opgave.aantal_belemmeringen_open,
+            index == 0, opgave.na_voor_hoger, opgave.na_voor_lager, opgave.verplaats_url,
+            mag_prioriteren,
+        )  # fmt: skip
+    haal_kaarten(opgaven, "regiekaart")
+    in_uitvoering = sum(opgave.status == OpgaveStatus.IN_UITVOERING for opgave in opgaven)
+    return {
+        "team": team,
+        "opgaven": opgaven,
+        "peilmomenten": zichtbare_peilmomenten(zichtbaar).filter(regieteam=team)[:5],
+        "meldingen": _triage(request, team, fout=triage_fout) if mag_prioriteren else [],
+        "mag_prioriteren": mag_prioriteren,
+        "in_uitvoering": in_uitvoering,
+        "boven_focuslimiet": in_uitvoering > team.focuslimiet,
+        "stand": stand or _bordstand(request, team),
+    }
+
+
+@require_safe
+@login_required
+def bord(request: HtmxHttpRequest, slug: str):
+    """The regieteam's board. With `?sinds=<stand>` it is the cheap change check: 204 when
+    nothing changed since that stand, otherwise the refreshed cards."""
+    team = _regiebord(request, slug)
+    parameters = lees_parameters(BordParameters(request.GET))
+    stand = _bordstand(request, team) if parameters["sinds"] else ""
+    if stand and parameters["sinds"] == stand:
+        return HttpResponse(status=204)
+    context = _bord_context(request, team, stand=stand)
+    if parameters["export"]:
+        return exporteer(parameters["export"], team.naam, [regiebord_blad(context["opgaven"])])
+    template = "teams/bord.html#kaarten" if request.htmx else "teams/bord.html"
+    return render(request, template, context)
+
+
+@require_POST
+@login_required
+def bord_verplaats(request: HtmxHttpRequest, slug: str):
+    team = _regiebord(request, slug, write=True)
+    # A drag posts the card in the body; the Hoger/Lager buttons name it in the URL.
+    form = VerplaatsForm({"opgave": request.GET.get("opgave"), **request.POST.dict()})
+    status = 200
+    if not form.is_valid():
+        status = 422
+    else:
+        try:
+            verplaats_prioriteit(
+                regieteam=team,
+                opgave_id=form.cleaned_data["opgave"],
+                na_id=form.cleaned_data["na"],
+                door=request.user,
+            )
+        except BordGewijzigd:
+            status = 409
+    if status == 200 and not request.htmx:
+        return redirect("teams:bord", slug=team.slug)
+    context = _bord_context(request, team) | {
+        "fout": status != 200,
+        "verplaatst": form.cleaned_data.get("opgave") if status == 200 else None,
+    }
+    template = "teams/bord.html#kaarten" if request.htmx else "teams/bord.html"
+    return render(request, template, context, status=status)
+
+
+@require_POST
+@login_required
+def peilmoment_vastleggen(request: HtmxHttpRequest, slug: str):
+    """Freeze how the board's opgaven stand today, for reports and later comparison."""
+    team = _regiebord(request, slug, write=True)
+    peilmoment = leg_peilmoment_vast(regieteam=team, door=request.user)
+    aantal = peilmoment.regels.count()
+    messages.success(
+        request,
+        ngettext(
+            "Peilmoment van %(datum)s vastgelegd voor %(aantal)s opgave.",
+            "Peilmoment van %(datum)s vastgelegd voor %(aantal)s opgaven.",
+            aantal,
+        )
+        % {"datum": date_format(peilmoment.datum), "aantal": aantal},
+    )
+    return naar(request, reverse("teams:bord", args=[team.slug]))
+
+
+def _triage(request: HtmxHttpRequest, team: Team, fout: tuple | None = None) -> list:
+    """The meldingen waiting in the regieteam's gebied. The triage form of a melding is
+    opened on demand (`melding_afhandelen` GET); only a form that came back with errors is
+    shown on the board, so a board with many meldingen stays light."""
+    meldingen = list(meldingen_voor(team, request.user))
+    for melding in meldingen:
+        if fout and fout[0] == melding.pk:
+            melding.triage_form = fout[1]
+    return meldingen
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def melding_afhandelen(request: HtmxHttpRequest, slug: str, pk: int):
+    """Accept a melding into work on an opgave, or decline it with a reason. GET opens the
+    form: in place on the board with htmx, as its own page without JavaScript."""
+    team = _regiebord(request, slug, write=True)
+    melding = get_object_or_404(meldingen_voor(team, request.user), pk=pk)
+    if request.method == "GET":
+        melding.triage_form = TriageForm(
+            opgaven=opgaven_op_regiebord(team),
+            prefix=f"m{pk}",
+            initial={"versie": melding.version, "opgave": melding.opgave_id},
+        )
+        template = (
+            "teams/melding_afhandelen.html#triage"
+            if request.htmx
+            else "teams/melding_afhandelen.html"
+        )
+        return render(request, template, {"team": team, "melding": melding})
+    form = TriageForm(request.POST, opgaven=opgaven_op_regiebord(team), prefix=f"m{pk}")
+    status = 200
+    if not form.is_valid():
+        status = 422
+    else:
+        try:
+            handel_af(
+                melding,
+                besluit=form.cleaned_data["besluit"],
+                opgave=form.cleaned_data["opgave"],
+                reden=form.cleaned_data["reden"],
+                versie=form.cleaned_data["versie"],
+                door=request.user,
+            )
+        except VersieConflict:
+            status = 409
+    if status == 200 and not request.htmx:
+        messages.success(
+            request, _("Melding “%(titel)s” is afgehandeld.") % {"titel": melding.titel}
+        )
+        return redirect("teams:bord", slug=team.slug)
+    context = _bord_context(request, team, triage_fout=(pk, form) if status == 422 else None) | {
+        "triage_conflict": status == 409
+    }
+    template = "teams/bord.html#meldingen" if request.htmx else "teams/bord.html"
+    return render(request, template, context, status=status)
