@@ -6,7 +6,7 @@ from audit.log import leg_weigering_vast
 
 class GeweigerdeToegangMiddleware:
     """Log every 404 and 403 that a view raises: the permission helpers answer 404 for objects
-    the user may not see and 403 for changes they may not make (teams/permissions.py).
+    the user may not see and 403 for changes they may not make (rechten/).
 
     Only exceptions from views pass here: a URL that does not exist at all is not logged.
     Repeats within a minute are counted on one row (audit.log.leg_weigering_vast)."""

@@ -2,7 +2,7 @@
 
 An archived record keeps everything that hangs from it and its whole history. The app's lists,
 boards and choice lists show only active records (`actief()`); the record's own page still
-opens for whoever may see it, read-only (teams/permissions.py). Archiving and restoring are
+opens for whoever may see it, read-only (rechten/). Archiving and restoring are
 changes like any other: recorded in the record's history, with who did it.
 
 A gebied has its own archive state, the end of its validity (`eind_geldigheid`): the
