@@ -1,5 +1,10 @@
-# Opgavebord: `make run` starts the demo on SQLite, `make test` runs every test.
+# Opgavebord: `make run` starts the demo on SQLite (`make run PORT=8080` for another port),
+# `make test` runs every test.
 PYTHON ?= python3
+# Set only on the command line (`make run HOST=0.0.0.0 PORT=8080`), never from a stray HOST or
+# PORT in the environment, which some shells and platforms export for other purposes.
+HOST := 127.0.0.1
+PORT := 8000
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
@@ -14,9 +19,12 @@ TEST_ENV := SECRET_KEY=test-only-not-secret ALLOWED_HOSTS=testserver,localhost,1
 run: messages
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
 	DEBUG=1 $(BIN)/python manage.py demo
-	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:8000
+	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# tests/chromium.py says in one line when the browser tests cannot run (and how to fix it);
+# it decides nothing here: the tests run either way, and conftest.py skips or refuses them.
 test: messages
+	@$(BIN)/python tests/chromium.py
 	$(TEST_ENV) $(BIN)/pytest $(PYTEST_ARGS)
 
 install: $(STAMP)

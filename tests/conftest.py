@@ -1,7 +1,6 @@
 import importlib
 import io
 import os
-import shutil
 
 # pytest-playwright runs an event loop in the test thread; Django's ORM must still be usable.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -13,28 +12,25 @@ from django.core.cache import caches  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 
+from tests.chromium import BROWSER_REQUIRED, CHROMIUM, HOW_TO_INSTALL, chromium_found  # noqa: E402
 from tests.factories import UserFactory  # noqa: E402
-
-CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
-BROWSER_REQUIRED = os.environ.get("REQUIRE_BROWSER_TESTS") == "1"
 
 
 def pytest_report_header(config):
     return [
         f"database: {connection.vendor}",
-        f"chromium: {CHROMIUM if os.path.exists(CHROMIUM) else 'not found'}",
+        f"chromium: {CHROMIUM if chromium_found() else 'not found'}",
     ]
 
 
 def pytest_collection_modifyitems(config, items):
-    if os.path.exists(CHROMIUM):
+    if chromium_found():
         return
     if BROWSER_REQUIRED:
-        raise pytest.UsageError(f"Browser tests are required but Chromium is missing: {CHROMIUM}")
-    skip = pytest.mark.skip(
-        reason="Chromium not found: install Debian's chromium (apt-get install chromium) "
-        "or set CHROMIUM_PATH to run the browser tests"
-    )
+        raise pytest.UsageError(
+            f"Browser tests are required but Chromium is missing at {CHROMIUM}: {HOW_TO_INSTALL}"
+        )
+    skip = pytest.mark.skip(reason=f"Chromium not found: {HOW_TO_INSTALL} to run the browser tests")
     for item in items:
         if "e2e" in item.keywords:
             item.add_marker(skip)
