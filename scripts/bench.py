@@ -1,5 +1,5 @@
 """`make bench`: build a demo-sized and a city-sized PostgreSQL database, render every board
-in-process at both sizes, and print the table the README shows.
+in-process at both sizes, and print the table docs/benchmarks.md shows.
 
 Runs with production settings (DEBUG off, cached templates, manifest static files); only
 HTTPS is off because the test client speaks plain HTTP. Needs PostgreSQL
