@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_update_with_history
 
 from gebieden.models import Gebied
+from opgaven.bordversie import verhoog_opgavebord, verhoog_regiebord
 from opgaven.models import Actie, Kolom, Opgave, Prioriteit
 
 
@@ -43,11 +44,6 @@ def vergrendel_bord(opgave_id: int) -> None:
     """Lock the opgave's row until the transaction ends: changes to one board's card order
     queue up behind each other (a no-op on SQLite, which serialises writers anyway)."""
     Opgave.objects.select_for_update().filter(pk=opgave_id).first()
-
-
-def verhoog_bordversie(opgave_id: int) -> None:
-    """Tell open boards that something changed (their change check reads this number)."""
-    Opgave(pk=opgave_id).verhoog_bordversie()
 
 
 @transaction.atomic
@@ -95,7 +91,7 @@ def verplaats_actie(*, actie_id: int, kolom: str | None, na_id: int | None, door
             default_user=door,
             default_change_reason=_("naar %(kolom)s") % {"kolom": Kolom(kolom).label},
         )
-        verhoog_bordversie(actie.opgave_id)
+        verhoog_opgavebord(actie.opgave_id)
     return actie
 
 
@@ -175,4 +171,4 @@ def verplaats_prioriteit(*, regieteam, opgave_id: int, na_id: int | None, door=N
         Prioriteit.objects.bulk_update(buren, ["positie"])
     if rij.positie != positie_was:
         bulk_update_with_history([rij], Prioriteit, ["positie"], default_user=door)
-        regieteam.verhoog_bordversie()
+        verhoog_regiebord(regieteam.pk)

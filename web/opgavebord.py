@@ -15,6 +15,7 @@ from kern.htmx import HtmxHttpRequest
 from kern.invoer import lees_parameters
 from kern.versioning import VersieConflict, bewaar_bewerking
 from opgaven.activiteit import activiteit
+from opgaven.bordversie import lees_stand_van_opgavebord, stand_van_opgavebord
 from opgaven.forms import (
     ActieForm,
     BelemmeringSnelForm,
@@ -110,7 +111,7 @@ def _bord_context(request: HtmxHttpRequest, opgave: Opgave, **extra) -> dict:
     teamlid = is_teamlid(request.user, opgave.team_id)
     context = {
         "opgave": opgave,
-        "stand": opgave.bord_versie,
+        "stand": stand_van_opgavebord(opgave),
         "mag_wijzigen": mag_wijzigen,
         "mag_overdragen": kan_overdragen(request.user, opgave),
         "kolommen": kolommen,
@@ -142,8 +143,8 @@ def _bord_context(request: HtmxHttpRequest, opgave: Opgave, **extra) -> dict:
 
 def _activiteit(opgave: Opgave, acties: list[Actie]) -> list:
     """The activity stream, cached per board state: every change that writes history also
-    raises the opgave's version or `bord_versie` (opgaven/signals.py)."""
-    sleutel = "activiteit:" + kaartsleutel(opgave.pk, opgave.version, opgave.bord_versie)
+    raises the opgave's version or its board's stand (opgaven/bordversie.py)."""
+    sleutel = "activiteit:" + kaartsleutel(opgave.pk, opgave.version, stand_van_opgavebord(opgave))
     gebeurtenissen = caches["kaarten"].get(sleutel)
     if gebeurtenissen is None:
         gebeurtenissen = activiteit(opgave, acties={actie.pk for actie in acties})
@@ -170,10 +171,10 @@ def opgave_detail(request: HtmxHttpRequest, pk: int):
     changed since that stand, otherwise the refreshed board."""
     parameters = lees_parameters(BordParameters(request.GET))
     if parameters["sinds"]:
-        stand = zichtbare_opgaven(request.user).filter(pk=pk).values_list("bord_versie", flat=True)
-        if not stand:
+        stand = lees_stand_van_opgavebord(zichtbare_opgaven(request.user).filter(pk=pk))
+        if stand is None:
             raise Http404
-        if parameters["sinds"] == str(stand[0]):
+        if parameters["sinds"] == stand:
             return HttpResponse(status=204)
     opgave = get_opgave_for_user(request, pk)
     context = _bord_context(request, opgave)

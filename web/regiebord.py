@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, F, OuterRef, Subquery, Sum
+from django.db.models import F, OuterRef, Subquery
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,6 +13,7 @@ from kern.export import exporteer
 from kern.htmx import HtmxHttpRequest, naar
 from kern.invoer import lees_parameters
 from kern.versioning import VersieConflict
+from opgaven.bordversie import stand_van_regiebord
 from opgaven.forms import BordParameters, TriageForm
 from opgaven.kaartcache import haal_kaarten, kaartsleutel
 from opgaven.meldingen import handel_af
@@ -49,12 +50,8 @@ def _regiebord(request: HtmxHttpRequest, slug: str, *, write: bool = False) -> T
 
 
 def _bordstand(request: HtmxHttpRequest, team: Team) -> str:
-    """What the change check compares: the order's version and the versions of the cards the
-    user sees."""
-    opgaven = zichtbaar_op_regiebord(request.user, team).aggregate(
-        versies=Sum("bord_versie"), aantal=Count("pk")
-    )
-    return f"{team.bord_versie}.{opgaven['versies'] or 0}.{opgaven['aantal']}"
+    """What the change check compares, over the cards this user sees."""
+    return stand_van_regiebord(team, zichtbaar_op_regiebord(request.user, team))
 
 
 def _bord_context(
