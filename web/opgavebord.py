@@ -32,10 +32,11 @@ from opgaven.models import Actie, Belemmering, Kolom, Opgave
 from opgaven.ordering import (
     BordGewijzigd,
     KaartVerdwenen,
-    vergrendel_bord,
+    acties_op_bord,
+    na_voor_hoger_en_lager,
+    plaats_nieuwe_actie,
     verplaats_actie,
     verwijder_actie,
-    volgende_positie,
 )
 from opgaven.overdracht import draag_over
 from rechten.belemmeringen import behandelbaar, met_opgaven
@@ -67,7 +68,7 @@ BELEMMERING_IDS = "belemmering_%s"
 def _bord_context(request: HtmxHttpRequest, opgave: Opgave, **extra) -> dict:
     """Everything the opgave board shows, in a fixed number of queries."""
     mag_wijzigen = kan_wijzigen(request.user, opgave)
-    acties = list(opgave.acties.select_related("eigenaar").order_by("kolom", "positie", "pk"))
+    acties = list(acties_op_bord(opgave).select_related("eigenaar"))
     kolommen = [(kolom, [a for a in acties if a.kolom == kolom.value]) for kolom in Kolom]
     # The keyboard alternative moves a card one column left or right.
     buren = [
@@ -79,9 +80,7 @@ def _bord_context(request: HtmxHttpRequest, opgave: Opgave, **extra) -> dict:
         volgende = buren[index_kolom + 1] if index_kolom + 1 < len(buren) else None
         for index, actie in enumerate(kaarten):
             actie.vorige_kolom, actie.volgende_kolom = vorige, volgende
-            # What the Hoger / Lager buttons send: the card to place after (None: on top).
-            actie.na_voor_hoger = kaarten[index - 2].pk if index >= 2 else None
-            actie.na_voor_lager = kaarten[index + 1].pk if index + 1 < len(kaarten) else None
+            actie.na_voor_hoger, actie.na_voor_lager = na_voor_hoger_en_lager(kaarten, index)
             eigenaar = actie.eigenaar and (
                 actie.eigenaar.get_full_name() or actie.eigenaar.username
             )
@@ -191,10 +190,7 @@ def actie_toevoegen(request: HtmxHttpRequest, pk: int):
     form = ActieForm(request.POST, opgave=opgave, auto_id=NIEUWE_ACTIE_IDS)
     if not form.is_valid():
         return _render_bord(request, opgave, "acties", status=422, actie_form=form)
-    with transaction.atomic():
-        vergrendel_bord(opgave.pk)
-        form.instance.positie = volgende_positie(opgave, form.instance.kolom)
-        form.save()
+    plaats_nieuwe_actie(form.instance)
     return _render_bord(request, opgave, "acties")
 
 
