@@ -69,5 +69,5 @@ class Archiveerbaar(models.Model):
         self.gearchiveerd_door = gearchiveerd_door
         self._change_reason = reden
         self._history_user = door  # simple_history's way to name who did it, request or not
-        # Open boards show the notice (or the restored board): opgaven/signals.py.
+        # Open boards show the notice (or the restored board): opgaven/bordversie.py.
         self.save(update_fields=["gearchiveerd_op", "gearchiveerd_door"])

@@ -5,7 +5,6 @@ older version can be told that someone else changed the record in the meantime.
 """
 
 from django.db import models, transaction
-from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 
@@ -26,8 +25,9 @@ class VersionedModel(models.Model):
 
 class HeeftBord(models.Model):
     """A record with a board that browsers keep fresh: `bord_versie` goes up on every change
-    to the board, and open boards poll it. It is only ever raised with an UPDATE ... + 1, so
-    saving an instance loaded earlier must never write its stale copy back."""
+    to the board, and open boards poll it (when it goes up: opgaven/bordversie.py). It is only
+    ever raised with an UPDATE ... + 1, so saving an instance loaded earlier must never write
+    its stale copy back."""
 
     bord_versie = models.PositiveBigIntegerField(default=0, editable=False)
 
@@ -42,10 +42,6 @@ class HeeftBord(models.Model):
                 if not field.primary_key and field.name != "bord_versie"
             ]
         super().save(*args, **kwargs)
-
-    def verhoog_bordversie(self) -> None:
-        """Tell the boards open on this record that it changed."""
-        type(self)._default_manager.filter(pk=self.pk).update(bord_versie=F("bord_versie") + 1)
 
 
 class VersieConflict(Exception):

@@ -7,4 +7,6 @@ class OpgavenConfig(AppConfig):
     verbose_name = _("Opgaven")
 
     def ready(self):
-        from opgaven import signals  # noqa: F401
+        from opgaven import bordversie
+
+        bordversie.verbind()

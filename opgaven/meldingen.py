@@ -18,7 +18,7 @@ from opgaven.models import (
     MeldingStatus,
     Opgave,
 )
-from opgaven.ordering import vergrendel_bord, volgende_positie
+from opgaven.ordering import plaats_nieuwe_actie
 
 ALS_BELEMMERING, ALS_ACTIE, ALS_KANS, AFWIJZEN = "belemmering", "actie", "kans", "afwijzen"
 
@@ -44,13 +44,13 @@ def handel_af(
             )
             melding.belemmering.opgaven.add(opgave)
         elif besluit == ALS_ACTIE:
-            vergrendel_bord(opgave.pk)
-            melding.actie = Actie.objects.create(
-                opgave=opgave,
-                titel=melding.titel,
-                beschrijving=melding.beschrijving,
-                kolom=Kolom.IDEE,
-                positie=volgende_positie(opgave, Kolom.IDEE),
+            melding.actie = plaats_nieuwe_actie(
+                Actie(
+                    opgave=opgave,
+                    titel=melding.titel,
+                    beschrijving=melding.beschrijving,
+                    kolom=Kolom.IDEE,
+                )
             )
         else:
             melding.kans = Kans.objects.create(

@@ -7,14 +7,20 @@ Every move runs in one transaction that first locks the board's own row (the opg
 regieteam), so concurrent moves on one board queue up behind each other and each renumbers
 from the state the previous one left; a column that is empty has no rows to lock, the board
 row always exists. Positions are renumbered 0..n-1 without gaps.
+
+This module is the one place that writes a position or decides an order: new cards, moves,
+deletes, the order a board is read in and what its Hoger / Lager buttons send.
 """
 
+from collections.abc import Sequence
+
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import F, OuterRef, QuerySet, Subquery
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_update_with_history
 
 from gebieden.models import Gebied
+from opgaven.bordversie import verhoog_opgavebord, verhoog_regiebord
 from opgaven.models import Actie, Kolom, Opgave, Prioriteit
 
 
@@ -39,15 +45,34 @@ def _hernummer(kaarten: list, veld_waarden: dict | None = None) -> list:
     return gewijzigd
 
 
-def vergrendel_bord(opgave_id: int) -> None:
+def _vergrendel_bord(opgave_id: int) -> None:
     """Lock the opgave's row until the transaction ends: changes to one board's card order
     queue up behind each other (a no-op on SQLite, which serialises writers anyway)."""
     Opgave.objects.select_for_update().filter(pk=opgave_id).first()
 
 
-def verhoog_bordversie(opgave_id: int) -> None:
-    """Tell open boards that something changed (their change check reads this number)."""
-    Opgave(pk=opgave_id).verhoog_bordversie()
+def na_voor_hoger_en_lager(kaarten: Sequence, index: int) -> tuple[int | None, int | None]:
+    """What the Hoger and Lager buttons of card `index` in `kaarten` (a column, or a regieteam
+    board, in board order) send: the card to place it after. Hoger's None means the top;
+    Lager's None means there is no card below, so no Lager button."""
+    hoger = kaarten[index - 2].pk if index >= 2 else None
+    lager = kaarten[index + 1].pk if index + 1 < len(kaarten) else None
+    return hoger, lager
+
+
+def acties_op_bord(opgave: Opgave) -> QuerySet[Actie]:
+    """The opgave's acties in board order: by column, top to bottom."""
+    return opgave.acties.order_by("kolom", "positie", "pk")
+
+
+@transaction.atomic
+def plaats_nieuwe_actie(actie: Actie) -> Actie:
+    """Save a new actie at the bottom of its column. The column is counted under the board
+    lock, so two cards added at the same moment do not get the same position."""
+    _vergrendel_bord(actie.opgave_id)
+    actie.positie = Actie.objects.filter(opgave_id=actie.opgave_id, kolom=actie.kolom).count()
+    actie.save()
+    return actie
 
 
 @transaction.atomic
@@ -58,7 +83,7 @@ def verplaats_actie(*, actie_id: int, kolom: str | None, na_id: int | None, door
     opgave_id = Actie.objects.filter(pk=actie_id).values_list("opgave_id", flat=True).first()
     if opgave_id is None:
         raise KaartVerdwenen
-    vergrendel_bord(opgave_id)
+    _vergrendel_bord(opgave_id)
     actie = Actie.objects.filter(pk=actie_id).first()
     if actie is None:
         raise KaartVerdwenen
@@ -95,7 +120,7 @@ def verplaats_actie(*, actie_id: int, kolom: str | None, na_id: int | None, door
             default_user=door,
             default_change_reason=_("naar %(kolom)s") % {"kolom": Kolom(kolom).label},
         )
-        verhoog_bordversie(actie.opgave_id)
+        verhoog_opgavebord(actie.opgave_id)
     return actie
 
 
@@ -104,7 +129,7 @@ def verwijder_actie(*, opgave_id: int, actie_id: int) -> Actie:
     """Delete an actie and close the gap in the column it is in, both read under the board
     lock, so a move of the same card at the same moment either happens first (and the gap is
     closed in its new column) or finds the card gone (KaartVerdwenen)."""
-    vergrendel_bord(opgave_id)
+    _vergrendel_bord(opgave_id)
     actie = Actie.objects.filter(pk=actie_id, opgave_id=opgave_id).first()
     if actie is None:
         raise KaartVerdwenen
@@ -120,18 +145,26 @@ def verwijder_actie(*, opgave_id: int, actie_id: int) -> Actie:
     return actie
 
 
-def volgende_positie(opgave: Opgave, kolom: str) -> int:
-    """Where a new card goes: at the bottom of its column. Call inside the creating
-    transaction, after locking the opgave row."""
-    return Actie.objects.filter(opgave=opgave, kolom=kolom).count()
-
-
 def opgaven_op_regiebord(regieteam) -> QuerySet[Opgave]:
     """Every active opgave landing in the regieteam's gebied or below it."""
     return Opgave.objects.actief().filter(
         pk__in=Opgave.objects.filter(
             opgave_gebieden__gebied__in=Gebied.objects.onder(regieteam.gebied)
         ).values("pk")
+    )
+
+
+def in_regievolgorde(opgaven: QuerySet[Opgave], regieteam) -> QuerySet[Opgave]:
+    """`opgaven` in the order of the regieteam's board: by its priority, opgaven that landed
+    in the gebied after the last move (no place yet) at the bottom by title, as the next move
+    places them."""
+    positie = (
+        Prioriteit.objects.filter(regieteam=regieteam, opgave=OuterRef("pk"))
+        .order_by()
+        .values("positie")
+    )
+    return opgaven.annotate(prioriteit=Subquery(positie)).order_by(
+        F("prioriteit").asc(nulls_last=True), "titel"
     )
 
 
@@ -144,7 +177,7 @@ def _prioriteiten(regieteam) -> list[Prioriteit]:
         .order_by("positie", "pk")
     )
     bekend = {rij.opgave_id for rij in rijen}
-    nieuw = opgaven_op_regiebord(regieteam).exclude(pk__in=bekend).order_by("titel")
+    nieuw = in_regievolgorde(opgaven_op_regiebord(regieteam).exclude(pk__in=bekend), regieteam)
     for opgave in nieuw:
         rijen.append(
             Prioriteit.objects.create(regieteam=regieteam, opgave=opgave, positie=len(rijen))
@@ -175,4 +208,4 @@ def verplaats_prioriteit(*, regieteam, opgave_id: int, na_id: int | None, door=N
         Prioriteit.objects.bulk_update(buren, ["positie"])
     if rij.positie != positie_was:
         bulk_update_with_history([rij], Prioriteit, ["positie"], default_user=door)
-        regieteam.verhoog_bordversie()
+        verhoog_regiebord(regieteam.pk)

@@ -2,7 +2,7 @@
 
 The owning team's rights go with it (teams/signals.py moves the team's object permissions
 in the same transaction); partner guests keep theirs. History records who handed it over to
-whom, and open boards see the change (the save raises the board version: opgaven/signals.py).
+whom, and open boards see the change (the save raises the board version: opgaven/bordversie.py).
 """
 
 from django.db import transaction

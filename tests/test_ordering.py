@@ -9,6 +9,8 @@ from opgaven.models import Actie, Kolom, Opgave, Prioriteit
 from opgaven.ordering import (
     BordGewijzigd,
     KaartVerdwenen,
+    in_regievolgorde,
+    opgaven_op_regiebord,
     verplaats_actie,
     verplaats_prioriteit,
     verwijder_actie,
@@ -136,6 +138,17 @@ def test_an_opgave_that_newly_lands_joins_the_bottom_of_the_order(regiebord):
         regieteam=regiebord, opgave_id=armoede.pk, na_id=Opgave.objects.get(titel="Energie").pk
     )
     assert volgorde(regiebord) == ["Jeugd", "Energie", "Armoede", "Wonen"]
+
+
+def test_opgaven_without_a_place_show_at_the_bottom_where_the_next_move_puts_them(regiebord):
+    jeugd = Opgave.objects.get(titel="Jeugd")
+    verplaats_prioriteit(regieteam=regiebord, opgave_id=jeugd.pk, na_id=None)
+    for titel in ["Zorg", "Afval"]:
+        OpgaveGebiedFactory(opgave=OpgaveFactory(titel=titel), gebied=regiebord.gebied)
+    getoond = in_regievolgorde(opgaven_op_regiebord(regiebord), regiebord)
+    assert [o.titel for o in getoond] == ["Jeugd", "Armoede", "Energie", "Afval", "Zorg"]
+    verplaats_prioriteit(regieteam=regiebord, opgave_id=jeugd.pk, na_id=None)
+    assert volgorde(regiebord) == ["Jeugd", "Armoede", "Energie", "Afval", "Zorg"]
 
 
 def test_an_opgave_outside_the_gebied_cannot_be_placed(regiebord):

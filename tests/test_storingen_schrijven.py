@@ -251,7 +251,7 @@ def test_a_database_error_in_the_board_version_bump_leaves_no_half_saved_update(
         with connection.cursor() as cursor:
             cursor.execute("UPDATE bestaat_niet SET x = 1")  # a real database error
 
-    monkeypatch.setattr("opgaven.signals.verhoog_bordversie", kapotte_update)
+    monkeypatch.setattr("opgaven.bordversie.verhoog_opgavebord", kapotte_update)
     response = client.post(
         f"/opgaven/{opgave.pk}/voortgang/",
         {"status": "zorg", "datum": "2026-12-01", "tekst": "Het spreekuur stopt."},

@@ -15,6 +15,7 @@ from kern.htmx import HtmxHttpRequest
 from kern.invoer import lees_parameters
 from kern.versioning import VersieConflict, bewaar_bewerking
 from opgaven.activiteit import activiteit
+from opgaven.bordversie import lees_stand_van_opgavebord, stand_van_opgavebord
 from opgaven.forms import (
     ActieForm,
     BelemmeringSnelForm,
@@ -31,10 +32,11 @@ from opgaven.models import Actie, Belemmering, Kolom, Opgave
 from opgaven.ordering import (
     BordGewijzigd,
     KaartVerdwenen,
-    vergrendel_bord,
+    acties_op_bord,
+    na_voor_hoger_en_lager,
+    plaats_nieuwe_actie,
     verplaats_actie,
     verwijder_actie,
-    volgende_positie,
 )
 from opgaven.overdracht import draag_over
 from rechten.belemmeringen import behandelbaar, met_opgaven
@@ -66,7 +68,7 @@ BELEMMERING_IDS = "belemmering_%s"
 def _bord_context(request: HtmxHttpRequest, opgave: Opgave, **extra) -> dict:
     """Everything the opgave board shows, in a fixed number of queries."""
     mag_wijzigen = kan_wijzigen(request.user, opgave)
-    acties = list(opgave.acties.select_related("eigenaar").order_by("kolom", "positie", "pk"))
+    acties = list(acties_op_bord(opgave).select_related("eigenaar"))
     kolommen = [(kolom, [a for a in acties if a.kolom == kolom.value]) for kolom in Kolom]
     # The keyboard alternative moves a card one column left or right.
     buren = [
@@ -78,9 +80,7 @@ def _bord_context(request: HtmxHttpRequest, opgave: Opgave, **extra) -> dict:
         volgende = buren[index_kolom + 1] if index_kolom + 1 < len(buren) else None
         for index, actie in enumerate(kaarten):
             actie.vorige_kolom, actie.volgende_kolom = vorige, volgende
-            # What the Hoger / Lager buttons send: the card to place after (None: on top).
-            actie.na_voor_hoger = kaarten[index - 2].pk if index >= 2 else None
-            actie.na_voor_lager = kaarten[index + 1].pk if index + 1 < len(kaarten) else None
+            actie.na_voor_hoger, actie.na_voor_lager = na_voor_hoger_en_lager(kaarten, index)
             eigenaar = actie.eigenaar and (
                 actie.eigenaar.get_full_name() or actie.eigenaar.username
             )
@@ -110,7 +110,7 @@ def _bord_context(request: HtmxHttpRequest, opgave: Opgave, **extra) -> dict:
     teamlid = is_teamlid(request.user, opgave.team_id)
     context = {
         "opgave": opgave,
-        "stand": opgave.bord_versie,
+        "stand": stand_van_opgavebord(opgave),
         "mag_wijzigen": mag_wijzigen,
         "mag_overdragen": kan_overdragen(request.user, opgave),
         "kolommen": kolommen,
@@ -142,8 +142,8 @@ def _bord_context(request: HtmxHttpRequest, opgave: Opgave, **extra) -> dict:
 
 def _activiteit(opgave: Opgave, acties: list[Actie]) -> list:
     """The activity stream, cached per board state: every change that writes history also
-    raises the opgave's version or `bord_versie` (opgaven/signals.py)."""
-    sleutel = "activiteit:" + kaartsleutel(opgave.pk, opgave.version, opgave.bord_versie)
+    raises the opgave's version or its board's stand (opgaven/bordversie.py)."""
+    sleutel = "activiteit:" + kaartsleutel(opgave.pk, opgave.version, stand_van_opgavebord(opgave))
     gebeurtenissen = caches["kaarten"].get(sleutel)
     if gebeurtenissen is None:
         gebeurtenissen = activiteit(opgave, acties={actie.pk for actie in acties})
@@ -170,10 +170,10 @@ def opgave_detail(request: HtmxHttpRequest, pk: int):
     changed since that stand, otherwise the refreshed board."""
     parameters = lees_parameters(BordParameters(request.GET))
     if parameters["sinds"]:
-        stand = zichtbare_opgaven(request.user).filter(pk=pk).values_list("bord_versie", flat=True)
-        if not stand:
+        stand = lees_stand_van_opgavebord(zichtbare_opgaven(request.user).filter(pk=pk))
+        if stand is None:
             raise Http404
-        if parameters["sinds"] == str(stand[0]):
+        if parameters["sinds"] == stand:
             return HttpResponse(status=204)
     opgave = get_opgave_for_user(request, pk)
     context = _bord_context(request, opgave)
@@ -190,10 +190,7 @@ def actie_toevoegen(request: HtmxHttpRequest, pk: int):
     form = ActieForm(request.POST, opgave=opgave, auto_id=NIEUWE_ACTIE_IDS)
     if not form.is_valid():
         return _render_bord(request, opgave, "acties", status=422, actie_form=form)
-    with transaction.atomic():
-        vergrendel_bord(opgave.pk)
-        form.instance.positie = volgende_positie(opgave, form.instance.kolom)
-        form.save()
+    plaats_nieuwe_actie(form.instance)
     return _render_bord(request, opgave, "acties")
 
 

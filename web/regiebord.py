@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, F, OuterRef, Subquery, Sum
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,14 +12,18 @@ from kern.export import exporteer
 from kern.htmx import HtmxHttpRequest, naar
 from kern.invoer import lees_parameters
 from kern.versioning import VersieConflict
+from opgaven.bordversie import stand_van_regiebord
 from opgaven.forms import BordParameters, TriageForm
 from opgaven.kaartcache import haal_kaarten, kaartsleutel
 from opgaven.meldingen import handel_af
-from opgaven.models import (
-    OpgaveStatus,
-    Prioriteit,
+from opgaven.models import OpgaveStatus
+from opgaven.ordering import (
+    BordGewijzigd,
+    in_regievolgorde,
+    na_voor_hoger_en_lager,
+    opgaven_op_regiebord,
+    verplaats_prioriteit,
 )
-from opgaven.ordering import BordGewijzigd, opgaven_op_regiebord, verplaats_prioriteit
 from opgaven.peilmomenten import leg_peilmoment_vast
 from rechten.meldingen import meldingen_voor
 from rechten.opgaven import (
@@ -49,12 +52,8 @@ def _regiebord(request: HtmxHttpRequest, slug: str, *, write: bool = False) -> T
 
 
 def _bordstand(request: HtmxHttpRequest, team: Team) -> str:
-    """What the change check compares: the order's version and the versions of the cards the
-    user sees."""
-    opgaven = zichtbaar_op_regiebord(request.user, team).aggregate(
-        versies=Sum("bord_versie"), aantal=Count("pk")
-    )
-    return f"{team.bord_versie}.{opgaven['versies'] or 0}.{opgaven['aantal']}"
+    """What the change check compares, over the cards this user sees."""
+    return stand_van_regiebord(team, zichtbaar_op_regiebord(request.user, team))
 
 
 def _bord_context(
@@ -62,26 +61,15 @@ def _bord_context(
 ) -> dict:
     """The whole regieteam board. `stand` when the caller already read it (the change
     check); `triage_fout` a melding's triage form that came back with errors."""
-    positie = (
-        Prioriteit.objects.filter(regieteam=team, opgave=OuterRef("pk"))
-        .order_by()
-        .values("positie")
-    )
     zichtbaar = zichtbaar_op_regiebord(request.user, team)
     opgaven = list(
-        zichtbaar.met_voortgang()
-        .met_gebiednamen()
-        .select_related("team")
-        .annotate(prioriteit=Subquery(positie))
-        .order_by(F("prioriteit").asc(nulls_last=True), "titel")
+        in_regievolgorde(zichtbaar.met_voortgang().met_gebiednamen().select_related("team"), team)
     )
     verplaats_url = reverse("teams:bord_verplaats", args=[team.slug])
     mag_prioriteren = kan_prioriteren(request.user, team)
     for index, opgave in enumerate(opgaven):
-        # What "hoger" and "lager" send: the card to place after (None: to the top), to a URL
-        # that names the card, as the buttons share one form.
-        opgave.na_voor_hoger = opgaven[index - 2].pk if index >= 2 else None
-        opgave.na_voor_lager = opgaven[index + 1].pk if index + 1 < len(opgaven) else None
+        # Hoger and Lager post to a URL that names the card, as the buttons share one form.
+        opgave.na_voor_hoger, opgave.na_voor_lager = na_voor_hoger_en_lager(opgaven, index)
         opgave.verplaats_url = f"{verplaats_url}?opgave={opgave.pk}"
         opgave.kaartsleutel = kaartsleutel(
             opgave.pk, opgave.titel, opgave.team.naam, opgave.aanvliegroute, opgave.status,
