@@ -14,35 +14,67 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
 
 from kern.versioning import bewaar_bewerking
 from opgaven.models import (
     Belemmering,
     BelemmeringStatus,
-    Escalatieniveau,
     kalenderdagen,
 )
+
+# What a belemmering must have written down in each status, each field with what the form says
+# when it is missing: escalated, which decision is needed, from whom and by when; resolved, how.
+# The forms check it, `zet_status` records it, and the database guards the heart of it (the
+# check constraints on Belemmering: an escalated one has a level, a resolved one a resolution).
+VEREIST: dict[str, dict[str, str]] = {
+    BelemmeringStatus.GEESCALEERD: {
+        "escalatieniveau": _("Kies naar wie je escaleert."),
+        "escalatie_besluit": _("Schrijf op welk besluit nodig is."),
+        "escalatie_bij": _("Schrijf op van wie het besluit moet komen."),
+        "escalatie_deadline": _("Geef aan wanneer het besluit uiterlijk nodig is."),
+    },
+    BelemmeringStatus.OPGELOST: {"oplossing": _("Schrijf op hoe het is opgelost.")},
+}
+
+
+def vereist(status: str) -> dict[str, str]:
+    """The fields a belemmering in `status` must have filled in, each with the message for
+    when it is missing (none for Nieuw and Opgepakt)."""
+    return VEREIST.get(status, {})
+
+
+# How far back "recently resolved" looks: the Opgelost column shows these unless the user asks
+# for all, and the median time to a resolution is measured over them.
+RECENT_OPGELOST = datetime.timedelta(days=90)
+
+
+def op_bord(belemmeringen: QuerySet[Belemmering], *, alle_opgeloste: bool) -> QuerySet[Belemmering]:
+    """The cards the board shows: every open one, and the recently resolved unless the user
+    asked for all (a board of years of resolved cards helps nobody)."""
+    if alle_opgeloste:
+        return belemmeringen
+    return belemmeringen.exclude(
+        status=BelemmeringStatus.OPGELOST, opgelost_op__lt=timezone.now() - RECENT_OPGELOST
+    )
 
 
 @transaction.atomic
 def zet_status(belemmering: Belemmering, *, versie: int, gegevens: dict) -> None:
     """Move the belemmering to `gegevens["status"]` on top of `versie` (VersieConflict when
-    someone else changed it). The form has already checked the fields each status needs."""
+    someone else changed it). The form has already checked the fields each status needs
+    (`vereist`); those are what is written down."""
     status = gegevens["status"]
     belemmering.status = status
+    for veld in vereist(status):
+        setattr(belemmering, veld, gegevens[veld])
     if status == BelemmeringStatus.GEESCALEERD:
-        for veld in ("escalatieniveau", "escalatie_besluit", "escalatie_bij", "escalatie_deadline"):
-            setattr(belemmering, veld, gegevens[veld])
         belemmering.geescaleerd_op = timezone.now()
     if status == BelemmeringStatus.OPGELOST:
-        belemmering.oplossing = gegevens["oplossing"]
         belemmering.opgelost_op = timezone.now()
     else:
         belemmering.opgelost_op = None  # reopened: the earlier resolution text stays
-    if (
-        status != BelemmeringStatus.GEESCALEERD
-        and belemmering.escalatieniveau == Escalatieniveau.GEEN
-    ):
+    if status != BelemmeringStatus.GEESCALEERD and not belemmering.is_geescaleerd:
         belemmering.geescaleerd_op = None
     bewaar_bewerking(
         belemmering,
@@ -63,7 +95,7 @@ def zet_status(belemmering: Belemmering, *, versie: int, gegevens: dict) -> None
 @dataclass(frozen=True)
 class Kengetallen:
     open: int
-    mediaan_dagen_tot_oplossing: float | None  # over the last 90 days
+    mediaan_dagen_tot_oplossing: float | None  # over the recently resolved (RECENT_OPGELOST)
     oudste_open: Belemmering | None
     escalaties_per_maand: list[tuple[str, int]]  # (label, count), oldest first, six months
 
@@ -92,12 +124,12 @@ def kengetallen(belemmeringen: QuerySet[Belemmering]) -> Kengetallen:
     nu = timezone.localtime()
     open_ = belemmeringen.open()
     opgelost = belemmeringen.filter(
-        status=BelemmeringStatus.OPGELOST, opgelost_op__gte=nu - datetime.timedelta(days=90)
+        status=BelemmeringStatus.OPGELOST, opgelost_op__gte=nu - RECENT_OPGELOST
     ).values_list("aangemaakt_op", "opgelost_op")
     dagen = [kalenderdagen(begin, klaar) for begin, klaar in opgelost]
     maanden = []
     jaar, maand = nu.year, nu.month
-    for _ in range(6):
+    for _stap in range(6):
         maanden.insert(0, (jaar, maand))
         jaar, maand = (jaar, maand - 1) if maand > 1 else (jaar - 1, 12)
     telling = Counter(

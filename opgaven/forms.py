@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from gebieden.models import Gebied
 from kern.export import EXPORTFORMATEN
 from kern.invoer import LANGE_TEKST, Paginaparameters, begrens_vrije_tekst
+from opgaven.belemmeringen import op_bord, vereist
 from opgaven.models import (
     Actie,
     ActieSoort,
@@ -126,19 +127,6 @@ class BelemmeringSnelForm(forms.ModelForm):
         labels = {"titel": _("Wat staat in de weg?")}
 
 
-# What a belemmering needs written down in each status: escalated, which decision is needed,
-# from whom and by when; resolved, how.
-NODIG_PER_STATUS = {
-    BelemmeringStatus.GEESCALEERD: {
-        "escalatieniveau": _("Kies naar wie je escaleert."),
-        "escalatie_besluit": _("Schrijf op welk besluit nodig is."),
-        "escalatie_bij": _("Schrijf op van wie het besluit moet komen."),
-        "escalatie_deadline": _("Geef aan wanneer het besluit uiterlijk nodig is."),
-    },
-    BelemmeringStatus.OPGELOST: {"oplossing": _("Schrijf op hoe het is opgelost.")},
-}
-
-
 class BelemmeringStatusForm(forms.Form):
     """A status change; escalating and resolving ask what they need."""
 
@@ -166,7 +154,7 @@ class BelemmeringStatusForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        for veld, melding in NODIG_PER_STATUS.get(cleaned.get("status"), {}).items():
+        for veld, melding in vereist(cleaned.get("status")).items():
             if not cleaned.get(veld):
                 self.add_error(veld, melding)
         return cleaned
@@ -203,9 +191,6 @@ class BelemmeringFilter(Paginaparameters):
         label=_("Opgeloste belemmeringen"),
     )
 
-    # How far back the Opgelost column looks unless the user asks for all of them.
-    RECENT_OPGELOST = datetime.timedelta(days=90)
-
     def __init__(self, *args, opgaven, gebieden, teams, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["opgave"].queryset = opgaven.order_by("titel")
@@ -231,14 +216,9 @@ class BelemmeringFilter(Paginaparameters):
         return belemmeringen.distinct()
 
     def op_bord(self, belemmeringen):
-        """The cards the board shows: every open one, and the recently resolved unless the
-        user asked for all (a board of years of resolved cards helps nobody)."""
-        if self.cleaned_data.get("opgelost") == "alle":
-            return belemmeringen
-        return belemmeringen.exclude(
-            status=BelemmeringStatus.OPGELOST,
-            opgelost_op__lt=timezone.now() - self.RECENT_OPGELOST,
-        )
+        """The cards the board shows (opgaven.belemmeringen.op_bord): the recently resolved
+        ones, or all of them when the user asked."""
+        return op_bord(belemmeringen, alle_opgeloste=self.cleaned_data.get("opgelost") == "alle")
 
 
 class MeldingForm(forms.ModelForm):
@@ -264,12 +244,7 @@ class MeldingForm(forms.ModelForm):
 class TriageForm(forms.Form):
     besluit = forms.ChoiceField(
         label=_("Besluit"),
-        choices=[
-            ("belemmering", _("Opnemen als belemmering bij een opgave")),
-            ("actie", _("Opnemen als idee op het bord van een opgave")),
-            ("kans", _("Als kans koppelen aan een opgave")),
-            ("afwijzen", _("Afwijzen")),
-        ],
+        choices=Melding.Besluit.choices,
     )
     opgave = forms.ModelChoiceField(
         queryset=Opgave.objects.none(), label=_("Opgave"), required=False
@@ -289,7 +264,7 @@ class TriageForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("besluit") == "afwijzen":
+        if cleaned.get("besluit") == Melding.Besluit.AFWIJZEN:
             if not cleaned.get("reden"):
                 self.add_error("reden", _("Schrijf op waarom: de melder ziet het."))
         elif cleaned.get("besluit") and not cleaned.get("opgave"):
@@ -395,7 +370,7 @@ class BelemmeringForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         # What the status needs may not be emptied (the record still holds what it had).
-        for veld, melding in NODIG_PER_STATUS.get(self.instance.status, {}).items():
+        for veld, melding in vereist(self.instance.status).items():
             if veld in cleaned and not cleaned[veld] and getattr(self.instance, veld):
                 self.add_error(veld, melding)
         return cleaned

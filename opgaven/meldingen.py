@@ -20,22 +20,21 @@ from opgaven.models import (
 )
 from opgaven.ordering import plaats_nieuwe_actie
 
-ALS_BELEMMERING, ALS_ACTIE, ALS_KANS, AFWIJZEN = "belemmering", "actie", "kans", "afwijzen"
-
 
 @transaction.atomic
 def handel_af(
     melding: Melding, *, besluit: str, opgave: Opgave | None, reden: str, versie: int, door
 ) -> None:
     """Accept the melding as a belemmering, actie or kans on `opgave`, or decline it with
-    `reden`. Raises VersieConflict when someone else handled it first."""
+    `reden`, as `besluit` (a `Melding.Besluit`) says. Raises VersieConflict when someone else
+    handled it first."""
     melding.reactie = reden
-    if besluit == AFWIJZEN:
+    if besluit == Melding.Besluit.AFWIJZEN:
         melding.status = MeldingStatus.AFGEWEZEN
     else:
         melding.status = MeldingStatus.GEACCEPTEERD
         melding.opgave = opgave
-        if besluit == ALS_BELEMMERING:
+        if besluit == Melding.Besluit.ALS_BELEMMERING:
             melding.belemmering = Belemmering.objects.create(
                 titel=melding.titel,
                 beschrijving=melding.beschrijving,
@@ -43,7 +42,7 @@ def handel_af(
                 ingebracht_door=melding.ingediend_door,
             )
             melding.belemmering.opgaven.add(opgave)
-        elif besluit == ALS_ACTIE:
+        elif besluit == Melding.Besluit.ALS_ACTIE:
             melding.actie = plaats_nieuwe_actie(
                 Actie(
                     opgave=opgave,

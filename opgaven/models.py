@@ -510,6 +510,9 @@ class Belemmering(SnelleKeuzelabels, VersionedModel):
                 condition=Q(escalatieniveau__in=Escalatieniveau.values),
                 name="belemmering_escalatieniveau_geldig",
             ),
+            # The database's guard of what each status requires (opgaven.belemmeringen.VEREIST,
+            # which the forms check in full): an escalated one has a level, a resolved one a
+            # resolution, each with the moment it happened.
             models.CheckConstraint(
                 condition=~Q(status=BelemmeringStatus.GEESCALEERD)
                 | (~Q(escalatieniveau=Escalatieniveau.GEEN) & Q(geescaleerd_op__isnull=False)),
@@ -535,6 +538,12 @@ class Belemmering(SnelleKeuzelabels, VersionedModel):
         if self.aangemaakt_op is None:
             return 0
         return kalenderdagen(self.aangemaakt_op, self.opgelost_op or timezone.now())
+
+    @property
+    def is_geescaleerd(self) -> bool:
+        """Escalated to someone; still so after the status moved on, since what the
+        escalation asked stays on the record."""
+        return self.escalatieniveau != Escalatieniveau.GEEN
 
     @property
     def escalatie_verlopen(self) -> bool:
@@ -746,6 +755,15 @@ class Melding(SnelleKeuzelabels, VersionedModel):
     they run into. The regieteam triages it into a belemmering, an actie or a kans on an
     opgave, or declines it with a reason; the submitter sees the outcome."""
 
+    class Besluit(models.TextChoices):
+        """What the regieteam decides (opgaven.meldingen.handel_af); an accepted melding
+        tells it as `opgenomen_als`."""
+
+        ALS_BELEMMERING = "belemmering", _("Opnemen als belemmering bij een opgave")
+        ALS_ACTIE = "actie", _("Opnemen als idee op het bord van een opgave")
+        ALS_KANS = "kans", _("Als kans koppelen aan een opgave")
+        AFWIJZEN = "afwijzen", _("Afwijzen")
+
     soort = models.CharField(_("soort"), max_length=20, choices=MeldingSoort.choices)
     titel = models.CharField(_("titel"), max_length=200)
     beschrijving = models.TextField(_("wat speelt er"))
@@ -818,12 +836,13 @@ class Melding(SnelleKeuzelabels, VersionedModel):
 
     @property
     def opgenomen_als(self) -> str:
-        """What the regieteam made of an accepted melding: "belemmering", "actie" or "kans"
-        (empty when declined, waiting, or when what it became was removed since)."""
+        """What the regieteam made of an accepted melding: `Besluit.ALS_BELEMMERING`,
+        `ALS_ACTIE` or `ALS_KANS` (empty when declined, waiting, or when what it became was
+        removed since)."""
         if self.status != MeldingStatus.GEACCEPTEERD:
             return ""
         if self.belemmering_id:
-            return MeldingSoort.BELEMMERING
+            return self.Besluit.ALS_BELEMMERING
         if self.actie_id:
-            return "actie"
-        return MeldingSoort.KANS if self.kans_id else ""
+            return self.Besluit.ALS_ACTIE
+        return self.Besluit.ALS_KANS if self.kans_id else ""
