@@ -45,11 +45,12 @@ def met_opgaven(user: Gebruiker) -> Prefetch:
     )
 
 
-def behandelbaar(user: Gebruiker) -> Callable[[Belemmering], bool]:
+def behandelbaar(user: Gebruiker, *, bord: Opgave | None = None) -> Callable[[Belemmering], bool]:
     """Who may move a belemmering: the teams of the opgaven it blocks, and the regieteams
     whose gebied covers it; nobody when every opgave it blocks is archived (read-only, like
-    their boards). Needs `met_opgaven` prefetched; costs two queries for any list."""
-    if not (user.is_authenticated and user.is_active):
+    their boards), nor on the `bord` of an archived opgave. Needs `met_opgaven` prefetched;
+    costs two queries for any list."""
+    if not (user.is_authenticated and user.is_active) or (bord and bord.is_gearchiveerd):
         return lambda belemmering: False
     eigen = wijzigbare_ids(user)
     paden = regie_paden(user)

@@ -4,6 +4,8 @@ The rules as a whole: rechten/__init__.py.
 """
 
 from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
 
 from gebieden.models import Gebied
 from opgaven.models import (
@@ -11,6 +13,7 @@ from opgaven.models import (
     MeldingStatus,
 )
 from rechten.opgaven import is_zichtbaar
+from teams.models import Team
 
 
 def meldingen_voor(regieteam, lezer) -> QuerySet[Melding]:
@@ -37,3 +40,9 @@ def meldingen_van(user) -> QuerySet[Melding]:
         )
         .annotate(opgave_zichtbaar=is_zichtbaar(user, "opgave"))
     )  # fmt: skip
+
+
+def get_melding_for_user(request: HttpRequest, regieteam: Team, pk: int) -> Melding:
+    """A melding waiting for the regieteam (`meldingen_voor`); 404 otherwise. Who may handle
+    the regieteam's meldingen: `rechten.teams.get_regiebord_for_user(write=True)`."""
+    return get_object_or_404(meldingen_voor(regieteam, request.user), pk=pk)

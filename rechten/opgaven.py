@@ -13,6 +13,8 @@ from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 from guardian.shortcuts import assign_perm, remove_perm
 
+from gebieden.models import Gebied
+from opgaven.bordversie import lees_stand_van_opgavebord
 from opgaven.models import (
     Opgave,
     OpgaveGebied,
@@ -204,10 +206,12 @@ def geweigerd(record: Opgave | Team) -> PermissionDenied:
     )
 
 
-def get_opgave_for_user(request: HttpRequest, pk: int, *, write: bool = False) -> Opgave:
+def get_opgave_for_user(
+    request: HttpRequest, pk: int, *, write: bool = False, overdragen: bool = False
+) -> Opgave:
     """The opgave with its card annotations; 404 when the user may not see it, 403 when the
-    user may see it but `write` asks for a change they may not make. An archived opgave still
-    opens, read-only."""
+    user may see it but `write` asks for a change they may not make, or `overdragen` to hand
+    it to another team (`kan_overdragen`). An archived opgave still opens, read-only."""
     try:
         opgave = (
             zichtbare_opgaven(request.user)
@@ -219,4 +223,54 @@ def get_opgave_for_user(request: HttpRequest, pk: int, *, write: bool = False) -
         raise Http404 from None
     if write and not kan_wijzigen(request.user, opgave):
         raise geweigerd(opgave)
+    if overdragen and not kan_overdragen(request.user, opgave):
+        raise geweigerd(opgave)
     return opgave
+
+
+def get_opgavebord_stand_for_user(request: HttpRequest, pk: int) -> str:
+    """The stand of the opgave board, for the cheap change check, read without loading the
+    opgave; 404 when the user may not see it."""
+    stand = lees_stand_van_opgavebord(zichtbare_opgaven(request.user).filter(pk=pk))
+    if stand is None:
+        raise Http404
+    return stand
+
+
+def get_landing_for_user(
+    request: HttpRequest, gebied: Gebied, pk: int, *, write: bool = False
+) -> OpgaveGebied:
+    """Where an opgave lands in `gebied` or below it, with its gebied and opgave; 404 when the
+    user may not see the opgave, 403 when `write` asks to edit its local status and the user
+    may not (`lokaal_bewerkbaar`)."""
+    try:
+        landing = (
+            OpgaveGebied.objects.select_related("gebied", "opgave")
+            .defer("gebied__omtrek")
+            .filter(
+                gebied__in=Gebied.objects.onder(gebied),
+                opgave__in=zichtbare_opgaven(request.user),
+            )
+            .get(pk=pk)
+        )
+    except OpgaveGebied.DoesNotExist:
+        raise Http404 from None
+    if write and not lokaal_bewerkbaar(request.user)(landing):
+        raise PermissionDenied
+    return landing
+
+
+def gasten_van(team: Team) -> list[dict]:
+    """The partner guests on the team's opgaven, per opgave and guest, with whether they may
+    change its board (`nodig_gast_uit`)."""
+    rechten = OpgaveUserObjectPermission.objects.filter(content_object__team=team).select_related(
+        "user", "content_object", "permission"
+    )
+    gasten: dict[tuple[int, int], dict] = {}
+    for recht in rechten.order_by("content_object__titel", "user__username"):
+        gast = gasten.setdefault(
+            (recht.content_object_id, recht.user_id),
+            {"opgave": recht.content_object, "user": recht.user, "mag_wijzigen": False},
+        )
+        gast["mag_wijzigen"] |= recht.permission.codename == WIJZIGEN
+    return list(gasten.values())

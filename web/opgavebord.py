@@ -3,7 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.cache import caches
 from django.db import transaction
 from django.db.models import Q
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -15,7 +15,7 @@ from kern.htmx import HtmxHttpRequest
 from kern.invoer import lees_parameters
 from kern.versioning import VersieConflict, bewaar_bewerking
 from opgaven.activiteit import activiteit
-from opgaven.bordversie import lees_stand_van_opgavebord, stand_van_opgavebord
+from opgaven.bordversie import stand_van_opgavebord
 from opgaven.forms import (
     ActieForm,
     BelemmeringSnelForm,
@@ -40,17 +40,15 @@ from opgaven.ordering import (
 )
 from opgaven.overdracht import draag_over
 from rechten.belemmeringen import behandelbaar, met_opgaven
-from rechten.gebruikers import is_teamlid
 from rechten.opgaven import (
     Verwijzingen,
     get_opgave_for_user,
-    geweigerd,
+    get_opgavebord_stand_for_user,
     kan_bekijken,
     kan_overdragen,
     kan_wijzigen,
-    zichtbare_opgaven,
 )
-from rechten.teams import zichtbare_teams
+from rechten.teams import kan_waardencheck_invullen, ontvangende_teams
 from teams.waarden import waardentrend
 from web.export import opgavebord_bladen
 from web.geschiedenis import geschiedenispagina, gevraagde_versie, met_reden
@@ -98,16 +96,15 @@ def _bord_context(request: HtmxHttpRequest, opgave: Opgave, **extra) -> dict:
         .prefetch_related(met_opgaven(request.user))
         .order_by("status", "-aangemaakt_op")
     )
-    mag_behandelen = behandelbaar(request.user)
+    mag_behandelen = behandelbaar(request.user, bord=opgave)
     for belemmering in belemmeringen:
         belemmering.andere_opgaven = Verwijzingen.van(
             andere for andere in belemmering.geblokkeerde_opgaven if andere.pk != opgave.pk
         )
-        belemmering.mag_behandelen = not opgave.is_gearchiveerd and mag_behandelen(belemmering)
+        belemmering.mag_behandelen = mag_behandelen(belemmering)
     laatste_check, trends = waardentrend(
         opgave.team.waardenchecks.filter(Q(opgave__isnull=True) | Q(opgave=opgave))
     )
-    teamlid = is_teamlid(request.user, opgave.team_id)
     context = {
         "opgave": opgave,
         "stand": stand_van_opgavebord(opgave),
@@ -125,7 +122,7 @@ def _bord_context(request: HtmxHttpRequest, opgave: Opgave, **extra) -> dict:
         "trends": trends,
         "invul_url": (
             reverse("teams:waardencheck", args=[opgave.team.slug]) + f"?opgave={opgave.pk}"
-            if teamlid and not opgave.is_gearchiveerd
+            if kan_waardencheck_invullen(request.user, opgave.team, opgave=opgave)
             else ""
         ),
     }
@@ -169,12 +166,8 @@ def opgave_detail(request: HtmxHttpRequest, pk: int):
     """The opgave board. With `?sinds=<stand>` it is the cheap change check: 204 when nothing
     changed since that stand, otherwise the refreshed board."""
     parameters = lees_parameters(BordParameters(request.GET))
-    if parameters["sinds"]:
-        stand = lees_stand_van_opgavebord(zichtbare_opgaven(request.user).filter(pk=pk))
-        if stand is None:
-            raise Http404
-        if parameters["sinds"] == stand:
-            return HttpResponse(status=204)
+    if parameters["sinds"] and parameters["sinds"] == get_opgavebord_stand_for_user(request, pk):
+        return HttpResponse(status=204)
     opgave = get_opgave_for_user(request, pk)
     context = _bord_context(request, opgave)
     if parameters["export"]:
@@ -335,13 +328,11 @@ def belemmering_toevoegen(request: HtmxHttpRequest, pk: int):
 def opgave_overdragen(request: HtmxHttpRequest, pk: int):
     """Hand the opgave to another team: an explicit, confirmed action of the owning team's
     trekker or functioneel beheer, recorded in the opgave's history."""
-    opgave = get_opgave_for_user(request, pk)
-    if not kan_overdragen(request.user, opgave):
-        raise geweigerd(opgave)
+    opgave = get_opgave_for_user(request, pk, overdragen=True)
     form = OverdrachtForm(
         request.POST if request.method == "POST" else None,
         opgave=opgave,
-        teams=zichtbare_teams(request.user).actief(),
+        teams=ontvangende_teams(request.user),
     )
     context = {"opgave": opgave, "form": form}
     status = 200
@@ -356,7 +347,7 @@ def opgave_overdragen(request: HtmxHttpRequest, pk: int):
                 opgave = get_opgave_for_user(request, pk)
                 form = OverdrachtForm(
                     opgave=opgave,
-                    teams=zichtbare_teams(request.user).actief(),
+                    teams=ontvangende_teams(request.user),
                     initial={"team": nieuw_team.pk},
                 )
                 context = {"opgave": opgave, "form": form, "conflict": True}

@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -25,14 +25,13 @@ from opgaven.ordering import (
     verplaats_prioriteit,
 )
 from opgaven.peilmomenten import leg_peilmoment_vast
-from rechten.meldingen import meldingen_voor
+from rechten.meldingen import get_melding_for_user, meldingen_voor
 from rechten.opgaven import (
-    geweigerd,
     zichtbaar_op_regiebord,
 )
 from rechten.peilmomenten import zichtbare_peilmomenten
 from rechten.teams import (
-    get_team_for_user,
+    get_regiebord_for_user,
     kan_prioriteren,
 )
 from teams.forms import (
@@ -40,15 +39,6 @@ from teams.forms import (
 )
 from teams.models import Team
 from web.export import regiebord_blad
-
-
-def _regiebord(request: HtmxHttpRequest, slug: str, *, write: bool = False) -> Team:
-    team = get_team_for_user(request, slug)
-    if not team.is_regieteam:
-        raise Http404
-    if write and not kan_prioriteren(request.user, team):
-        raise geweigerd(team)
-    return team
 
 
 def _bordstand(request: HtmxHttpRequest, team: Team) -> str:
@@ -97,7 +87,7 @@ def _bord_context(
 def bord(request: HtmxHttpRequest, slug: str):
     """The regieteam's board. With `?sinds=<stand>` it is the cheap change check: 204 when
     nothing changed since that stand, otherwise the refreshed cards."""
-    team = _regiebord(request, slug)
+    team = get_regiebord_for_user(request, slug)
     parameters = lees_parameters(BordParameters(request.GET))
     stand = _bordstand(request, team) if parameters["sinds"] else ""
     if stand and parameters["sinds"] == stand:
@@ -112,7 +102,7 @@ def bord(request: HtmxHttpRequest, slug: str):
 @require_POST
 @login_required
 def bord_verplaats(request: HtmxHttpRequest, slug: str):
-    team = _regiebord(request, slug, write=True)
+    team = get_regiebord_for_user(request, slug, write=True)
     # A drag posts the card in the body; the Hoger/Lager buttons name it in the URL.
     form = VerplaatsForm({"opgave": request.GET.get("opgave"), **request.POST.dict()})
     status = 200
@@ -142,7 +132,7 @@ def bord_verplaats(request: HtmxHttpRequest, slug: str):
 @login_required
 def peilmoment_vastleggen(request: HtmxHttpRequest, slug: str):
     """Freeze how the board's opgaven stand today, for reports and later comparison."""
-    team = _regiebord(request, slug, write=True)
+    team = get_regiebord_for_user(request, slug, write=True)
     peilmoment = leg_peilmoment_vast(regieteam=team, door=request.user)
     aantal = peilmoment.regels.count()
     messages.success(
@@ -173,8 +163,8 @@ def _triage(request: HtmxHttpRequest, team: Team, fout: tuple | None = None) -> 
 def melding_afhandelen(request: HtmxHttpRequest, slug: str, pk: int):
     """Accept a melding into work on an opgave, or decline it with a reason. GET opens the
     form: in place on the board with htmx, as its own page without JavaScript."""
-    team = _regiebord(request, slug, write=True)
-    melding = get_object_or_404(meldingen_voor(team, request.user), pk=pk)
+    team = get_regiebord_for_user(request, slug, write=True)
+    melding = get_melding_for_user(request, team, pk)
     if request.method == "GET":
         melding.triage_form = TriageForm(
             opgaven=opgaven_op_regiebord(team),

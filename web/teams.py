@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -12,19 +11,17 @@ from simple_history.utils import bulk_create_with_history
 from kern.htmx import HtmxHttpRequest, naar
 from kern.invoer import lees_parameters
 from kern.versioning import VersieConflict, bewaar_bewerking
-from opgaven.models import (
-    OpgaveUserObjectPermission,
-)
-from rechten.gebruikers import is_beheerder, is_teamlid
 from rechten.opgaven import (
-    WIJZIGEN,
-    geweigerd,
+    gasten_van,
     nodig_gast_uit,
     trek_gast_in,
     zichtbare_opgaven,
 )
 from rechten.teams import (
+    controleer_team_aanmaken,
     get_team_for_user,
+    get_waardencheck_team_for_user,
+    kan_team_aanmaken,
     kan_team_beheren,
     kan_teamindeling_bepalen,
     zichtbare_teams,
@@ -53,15 +50,14 @@ def team_list(request: HtmxHttpRequest):
     return render(
         request,
         "teams/team_list.html",
-        {"teams": teams, "mag_aanmaken": is_beheerder(request.user)},
+        {"teams": teams, "mag_aanmaken": kan_team_aanmaken(request.user)},
     )
 
 
 @require_http_methods(["GET", "POST"])
 @login_required
 def team_create(request: HtmxHttpRequest):
-    if not is_beheerder(request.user):
-        raise PermissionDenied
+    controleer_team_aanmaken(request)
     form = TeamForm(request.POST if request.method == "POST" else None, mag_indelen=True)
     if request.method == "POST" and form.is_valid():
         team = form.save()
@@ -159,21 +155,6 @@ def _naam(user) -> str:
     return user.get_full_name() or user.username
 
 
-def _gasten(team: Team) -> list[dict]:
-    """Partner guests per opgave of this team, with whether they may change the board."""
-    rechten = OpgaveUserObjectPermission.objects.filter(content_object__team=team).select_related(
-        "user", "content_object", "permission"
-    )
-    gasten: dict[tuple[int, int], dict] = {}
-    for recht in rechten.order_by("content_object__titel", "user__username"):
-        gast = gasten.setdefault(
-            (recht.content_object_id, recht.user_id),
-            {"opgave": recht.content_object, "user": recht.user, "mag_wijzigen": False},
-        )
-        gast["mag_wijzigen"] |= recht.permission.codename == WIJZIGEN
-    return list(gasten.values())
-
-
 # The team page holds two forms: each its own element ids.
 LID_IDS = "lid_%s"
 
@@ -227,7 +208,7 @@ def _team_context(request: HtmxHttpRequest, team: Team, **formulieren) -> dict:
             team=team, auto_id=LID_IDS
         )
         context["gast_form"] = formulieren.get("gast_form") or GastForm(team=team, auto_id=GAST_IDS)
-        context["gasten"] = _gasten(team)
+        context["gasten"] = gasten_van(team)
     return context
 
 
@@ -247,9 +228,7 @@ def _render_deel(
 @login_required
 def waardencheck_invullen(request: HtmxHttpRequest, slug: str):
     """The team scores itself on the values, in a few minutes during a retrospective."""
-    team = get_team_for_user(request, slug)
-    if not is_teamlid(request.user, team.pk) or team.is_gearchiveerd:
-        raise geweigerd(team)
+    team = get_waardencheck_team_for_user(request, slug)
     parameters = lees_parameters(WaardencheckParameters(request.GET, team=team))
     form = WaardencheckForm(
         request.POST if request.method == "POST" else None,

@@ -1,7 +1,6 @@
 from collections import defaultdict
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -13,7 +12,7 @@ from kern.versioning import VersieConflict, bewaar_bewerking
 from opgaven.forms import BordParameters
 from opgaven.kaartcache import haal_kaarten, kaartsleutel
 from opgaven.models import Belemmering, OpgaveGebied, voortgang_annotaties
-from rechten.opgaven import lokaal_bewerkbaar, zichtbare_opgaven
+from rechten.opgaven import get_landing_for_user, lokaal_bewerkbaar, zichtbare_opgaven
 from web.export import wijkbord_blad
 from web.forms import LokaleStatusForm
 
@@ -120,17 +119,7 @@ def gebied_detail(request: HtmxHttpRequest, code: str):
 @login_required
 def lokale_status_bewerken(request: HtmxHttpRequest, code: str, pk: int):
     gebied = get_object_or_404(Gebied.objects.defer("omtrek"), code=code)
-    landing = get_object_or_404(
-        OpgaveGebied.objects.select_related("gebied", "opgave")
-        .defer("gebied__omtrek")
-        .filter(
-            gebied__in=Gebied.objects.onder(gebied),
-            opgave__in=zichtbare_opgaven(request.user),
-        ),
-        pk=pk,
-    )
-    if not lokaal_bewerkbaar(request.user)(landing):
-        raise PermissionDenied
+    landing = get_landing_for_user(request, gebied, pk, write=True)
     form = LokaleStatusForm(request.POST if request.method == "POST" else None, instance=landing)
     context = {"gebied": gebied, "landing": landing, "form": form}
     status = 200
