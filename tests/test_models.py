@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 
 from gebieden.models import Gebied, Niveau
+from opgaven.belemmeringen import VEREIST
 from opgaven.models import (
     Belemmering,
     BelemmeringStatus,
@@ -229,6 +230,22 @@ def test_a_resolved_belemmering_needs_its_resolution():
 
 def test_an_escalated_belemmering_needs_a_level():
     assert_violates_constraint(lambda: BelemmeringFactory(status=BelemmeringStatus.GEESCALEERD))
+
+
+@pytest.mark.parametrize("status", list(VEREIST))
+def test_the_database_guards_every_status_the_escalation_table_asks_something_of(status):
+    assert_violates_constraint(lambda: BelemmeringFactory(status=status))
+
+
+def test_a_belemmering_stays_escalated_after_its_status_moves_on():
+    belemmering = BelemmeringFactory(
+        status=BelemmeringStatus.OPGELOST,
+        oplossing="Besluit van de directie.",
+        opgelost_op=datetime.datetime(2026, 11, 1, tzinfo=datetime.UTC),
+        escalatieniveau=Escalatieniveau.BESTUUR,
+    )
+    assert belemmering.is_geescaleerd
+    assert not BelemmeringFactory().is_geescaleerd
 
 
 def test_open_belemmeringen_exclude_the_resolved_ones():
