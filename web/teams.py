@@ -24,6 +24,7 @@ from rechten.teams import (
     kan_team_aanmaken,
     kan_team_beheren,
     kan_teamindeling_bepalen,
+    kan_waardencheck_invullen,
     zichtbare_teams,
 )
 from teams.forms import (
@@ -175,7 +176,7 @@ def _team_context(request: HtmxHttpRequest, team: Team, **formulieren) -> dict:
         "mag_beheren": mag_beheren,
         "laatste_check": laatste_check,
         "trends": trends,
-        "is_lid": any(lid.user_id == request.user.pk for lid in lidmaatschappen),
+        "mag_waardencheck": kan_waardencheck_invullen(request.user, team),
         "lidmaatschappen": lidmaatschappen,
         "organisaties": sorted({lid.organisatie for lid in lidmaatschappen}),
         "disciplines": sorted({lid.discipline.naam for lid in lidmaatschappen if lid.discipline}),
