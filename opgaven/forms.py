@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gebieden.models import Gebied
 from kern.export import EXPORTFORMATEN
+from kern.gebruikers import weergavenaam
 from kern.invoer import LANGE_TEKST, Paginaparameters, begrens_vrije_tekst
 from opgaven.belemmeringen import op_bord, vereist
 from opgaven.models import (
@@ -66,7 +67,7 @@ class ActieForm(forms.ModelForm):
         self.fields["eigenaar"].queryset = (
             get_user_model().objects.filter(teams=opgave.team).order_by("first_name", "last_name")
         )
-        self.fields["eigenaar"].label_from_instance = lambda u: u.get_full_name() or u.username
+        self.fields["eigenaar"].label_from_instance = weergavenaam
         if self.instance.pk:
             del self.fields["kolom"]  # a card changes column by moving, not by editing
             self.fields["versie"].initial = self.instance.version
@@ -365,7 +366,7 @@ class BelemmeringForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["versie"].initial = self.instance.version
         self.fields["eigenaar"].queryset = eigenaren
-        self.fields["eigenaar"].label_from_instance = lambda u: u.get_full_name() or u.username
+        self.fields["eigenaar"].label_from_instance = weergavenaam
 
     def clean(self):
         cleaned = super().clean()

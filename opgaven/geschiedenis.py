@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from gebieden.models import Gebied
+from kern.gebruikers import weergavenaam
 from kern.versioning import BOEKHOUDING, gewijzigd_sinds
 
 SOORTEN = {
@@ -76,7 +77,7 @@ def versies(historie: models.QuerySet) -> list[Versie]:
             Versie(
                 history_id=rij.history_id,
                 wanneer=rij.history_date,
-                wie=_naam(rij.history_user) if rij.history_user else _("Iemand"),
+                wie=weergavenaam(rij.history_user) if rij.history_user else _("Iemand"),
                 wat=str(SOORTEN.get(rij.history_type, "")),
                 reden=rij.history_change_reason or "",
                 wijzigingen=wijzigingen,
@@ -112,10 +113,6 @@ def in_woorden(veld: models.Field, waarde, namen: dict | None = None) -> str:
     return str(waarde)
 
 
-def _naam(user) -> str:
-    return user.get_full_name() or user.username
-
-
 def _namen_van_verwijzingen(velden: list[models.Field], rijen: list) -> dict:
     """The names of every record the versions refer to (a team, an owner, a gebied): one query
     per kind of record, whatever the number of versions."""
@@ -132,7 +129,7 @@ def _namen(veld: models.ForeignKey, ids: set) -> dict:
         gerelateerd = gerelateerd.defer("omtrek")  # read only where a map is drawn
     return {
         (veld.related_model, record.pk): (
-            _naam(record) if veld.related_model is get_user_model() else str(record)
+            weergavenaam(record) if veld.related_model is get_user_model() else str(record)
         )
         for record in gerelateerd
     }

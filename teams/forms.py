@@ -4,19 +4,16 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from gebieden.models import Gebied
+from kern.gebruikers import weergavenaam
 from kern.invoer import Paginaparameters, begrens_vrije_tekst
 from teams.models import Lidmaatschap, Team, TeamSoort
 
 GERESERVEERDE_SLUGS = {"nieuw"}
 
 
-def _naam(user) -> str:
-    return user.get_full_name() or user.username
-
-
 class GebruikerKeuze(forms.ModelChoiceField):
     def label_from_instance(self, obj):
-        return f"{_naam(obj)} ({obj.username})"
+        return f"{weergavenaam(obj)} ({obj.username})"
 
 
 class TeamForm(forms.ModelForm):

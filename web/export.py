@@ -4,6 +4,7 @@ view, the same numbers as the page."""
 from django.utils.translation import gettext as _
 
 from kern.export import Blad
+from kern.gebruikers import weergavenaam
 from opgaven.overzicht import Overzicht
 
 
@@ -46,9 +47,6 @@ def regiebord_blad(opgaven) -> Blad:
 def opgavebord_bladen(context: dict) -> list[Blad]:
     """The opgave board, one sheet per part, from the board's own context."""
 
-    def naam(user):
-        return (user.get_full_name() or user.username) if user else ""
-
     acties = [actie for _kolom, kaarten in context["kolommen"] for actie in kaarten]
     belemmeringen = context["belemmeringen_open"] + context["belemmeringen_opgelost"]
     return [
@@ -70,7 +68,7 @@ def opgavebord_bladen(context: dict) -> list[Blad]:
                     a.get_soort_display(),
                     a.hypothese,
                     a.geleerd,
-                    naam(a.eigenaar),
+                    weergavenaam(a.eigenaar),
                     a.deadline,
                 ]
                 for a in acties
@@ -88,7 +86,7 @@ def opgavebord_bladen(context: dict) -> list[Blad]:
             _("Voortgang"),
             [_("Datum"), _("Status"), _("Wat er gebeurde"), _("Auteur")],
             [
-                [u.datum, u.get_status_display(), u.tekst, naam(u.auteur)]
+                [u.datum, u.get_status_display(), u.tekst, weergavenaam(u.auteur)]
                 for u in context["updates"]
             ],
         ),
@@ -101,7 +99,7 @@ def opgavebord_bladen(context: dict) -> list[Blad]:
                     b.get_status_display(),
                     b.get_ernst_display(),
                     b.get_escalatieniveau_display(),
-                    naam(b.eigenaar),
+                    weergavenaam(b.eigenaar),
                     b.oplossing,
                 ]
                 for b in belemmeringen

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from simple_history.utils import bulk_create_with_history
 
+from kern.gebruikers import weergavenaam
 from kern.htmx import HtmxHttpRequest, naar
 from kern.invoer import lees_parameters
 from kern.versioning import VersieConflict, bewaar_bewerking
@@ -108,7 +109,7 @@ def lid_toevoegen(request: HtmxHttpRequest, slug: str):
     if not form.is_valid():
         return _render_deel(request, team, "leden", status=422, lid_form=form)
     lidmaatschap = form.save()
-    melding = _("%(naam)s is toegevoegd aan het team.") % {"naam": _naam(lidmaatschap.user)}
+    melding = _("%(naam)s is toegevoegd aan het team.") % {"naam": weergavenaam(lidmaatschap.user)}
     return _render_deel(request, team, "leden", melding=melding)
 
 
@@ -118,7 +119,7 @@ def lid_verwijderen(request: HtmxHttpRequest, slug: str, pk: int):
     team = get_team_for_user(request, slug, write=True)
     lidmaatschap = get_object_or_404(team.lidmaatschappen.select_related("user"), pk=pk)
     lidmaatschap.delete()
-    melding = _("%(naam)s is uit het team gehaald.") % {"naam": _naam(lidmaatschap.user)}
+    melding = _("%(naam)s is uit het team gehaald.") % {"naam": weergavenaam(lidmaatschap.user)}
     return _render_deel(request, team, "leden", melding=melding)
 
 
@@ -132,7 +133,7 @@ def gast_uitnodigen(request: HtmxHttpRequest, slug: str):
     gast, opgave = form.cleaned_data["gast"], form.cleaned_data["opgave"]
     nodig_gast_uit(gast, opgave, mag_wijzigen=form.cleaned_data["mag_wijzigen"])
     melding = _("%(naam)s heeft nu toegang tot %(opgave)s.") % {
-        "naam": _naam(gast),
+        "naam": weergavenaam(gast),
         "opgave": opgave.titel,
     }
     return _render_deel(request, team, "gasten", melding=melding)
@@ -146,14 +147,10 @@ def gast_intrekken(request: HtmxHttpRequest, slug: str, opgave_pk: int, user_pk:
     gast = get_object_or_404(get_user_model(), pk=user_pk)
     trek_gast_in(gast, opgave)
     melding = _("De toegang van %(naam)s tot %(opgave)s is ingetrokken.") % {
-        "naam": _naam(gast),
+        "naam": weergavenaam(gast),
         "opgave": opgave.titel,
     }
     return _render_deel(request, team, "gasten", melding=melding)
-
-
-def _naam(user) -> str:
-    return user.get_full_name() or user.username
 
 
 # The team page holds two forms: each its own element ids.
