@@ -95,7 +95,7 @@ def test_the_lager_button_works_without_javascript(client, regie):
 def test_the_buttons_carry_the_card_to_place_after(client, regie):
     client.force_login(regie)
     kaarten = client.get("/teams/regie/bord/").context["opgaven"]
-    assert [(k.na_voor_hoger, k.na_voor_lager) for k in kaarten] == [
+    assert [(k.kaart.na_voor_hoger, k.kaart.na_voor_lager) for k in kaarten] == [
         (None, kaarten[1].pk),
         (None, kaarten[2].pk),
         (kaarten[0].pk, None),

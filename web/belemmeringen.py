@@ -17,7 +17,7 @@ from opgaven.forms import (
     MeldingForm,
 )
 from opgaven.geschiedenis import terug_te_zetten, wat_de_ander_veranderde
-from opgaven.kaartcache import haal_kaarten, kaartsleutel
+from opgaven.kaartcache import haal_kaarten
 from opgaven.models import Belemmering, BelemmeringStatus
 from rechten.belemmeringen import (
     behandelbaar,
@@ -26,9 +26,10 @@ from rechten.belemmeringen import (
     mogelijke_eigenaren,
     zichtbare_belemmeringen,
 )
-from rechten.opgaven import Verwijzingen, zichtbare_opgaven
+from rechten.opgaven import zichtbare_opgaven
 from teams.models import Team
 from web.geschiedenis import geschiedenispagina, gevraagde_versie, met_reden
+from web.kaarten import BelemmeringKaart
 
 
 def _belemmeringen_context(request: HtmxHttpRequest, filter_form, **extra) -> dict:
@@ -38,7 +39,7 @@ def _belemmeringen_context(request: HtmxHttpRequest, filter_form, **extra) -> di
     op_bord = filter_form.op_bord(belemmeringen)
     kaarten = list(
         op_bord.select_related("gebied", "eigenaar")
-        .only(*KAARTVELDEN)
+        .only(*BelemmeringKaart.KOLOMMEN)
         .prefetch_related(met_opgaven(request.user))
         .order_by("aangemaakt_op")
     )
@@ -50,7 +51,7 @@ def _belemmeringen_context(request: HtmxHttpRequest, filter_form, **extra) -> di
             belemmering.status_form = extra.get("open_form") or _status_form(belemmering)
             belemmering.in_conflict = "conflict" in extra
         _kaart(belemmering, mag_behandelen, querystring, extra.get("bijgewerkt"))
-    haal_kaarten(kaarten, "belemmeringkaart")
+    haal_kaarten(belemmering.kaart for belemmering in kaarten)
     kolommen = [
         (status, [b for b in kaarten if b.status == status.value]) for status in BelemmeringStatus
     ]
@@ -64,31 +65,18 @@ def _belemmeringen_context(request: HtmxHttpRequest, filter_form, **extra) -> di
     } | extra
 
 
-# The columns a belemmering card shows (its description is on the opgave board, not here).
-KAARTVELDEN = [
-    "id", "version", "titel", "ernst", "status", "escalatieniveau", "geescaleerd_op",
-    "escalatie_besluit", "escalatie_bij", "escalatie_deadline", "oplossing", "opgelost_op",
-    "aangemaakt_op", "gebied__naam", "gebied__pad", "eigenaar__first_name",
-    "eigenaar__last_name", "eigenaar__username",
-]  # fmt: skip
-
-
 def _kaart(
     belemmering: Belemmering, mag_behandelen: bool, querystring: str, bijgewerkt=None
 ) -> None:
-    """What a belemmering card needs besides the record, and its cache key (everything the
-    card shows; `met_opgaven` prefetched)."""
-    belemmering.mag_behandelen = mag_behandelen
-    belemmering.verwijzingen = Verwijzingen.van(belemmering.geblokkeerde_opgaven)
-    eigenaar = belemmering.eigenaar
-    belemmering.kaartsleutel = kaartsleutel(
-        belemmering.pk, belemmering.version, belemmering.titel, belemmering.leeftijd,
-        belemmering.gebied and belemmering.gebied.naam,
-        eigenaar and (eigenaar.get_full_name() or eigenaar.username),
-        belemmering.verwijzingen.sleutel,
-        belemmering.escalatie_verlopen, mag_behandelen, hasattr(belemmering, "status_form"),
-        querystring, belemmering.pk == bijgewerkt,
-    )  # fmt: skip
+    """The card a belemmering shows on the board (`met_opgaven` prefetched, its `status_form`
+    set when open)."""
+    status_form = getattr(belemmering, "status_form", None)
+    belemmering.kaart = BelemmeringKaart.van(
+        belemmering,
+        mag_behandelen=mag_behandelen,
+        querystring=querystring,
+        autofocus=belemmering.pk == bijgewerkt and not (status_form and status_form.errors),
+    )
 
 
 def _status_form(belemmering: Belemmering) -> BelemmeringStatusForm:

@@ -9,12 +9,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from kern.htmx import HtmxHttpRequest
-from opgaven.kaartcache import haal_kaarten, kaartsleutel
+from opgaven.kaartcache import haal_kaarten
 from rechten.gebruikers import lidmaatschappen_van
 from rechten.meldingen import meldingen_van
 from rechten.opgaven import (
     zichtbare_opgaven,
 )
+from web.kaarten import OpgaveKaart
 
 
 @require_safe
@@ -35,13 +36,8 @@ def home(request: HtmxHttpRequest):
         .order_by("team__naam", "titel")
     )
     for opgave in opgaven:
-        opgave.kaartsleutel = kaartsleutel(
-            opgave.pk, opgave.titel, opgave.team.naam, opgave.status, opgave.thema,
-            opgave.aanvliegroute, opgave.gebiednamen, opgave.aantal_mijlpalen,
-            opgave.aantal_mijlpalen_gereed, opgave.laatste_status, opgave.laatste_status_datum,
-            opgave.aantal_belemmeringen_open,
-        )  # fmt: skip
-    haal_kaarten(opgaven, "opgavekaart")
+        opgave.kaart = OpgaveKaart.van(opgave)
+    haal_kaarten(opgave.kaart for opgave in opgaven)
     meldingen = meldingen_van(request.user)[:10]
     return render(
         request,

@@ -52,6 +52,7 @@ from rechten.teams import kan_waardencheck_invullen, ontvangende_teams
 from teams.waarden import waardentrend
 from web.export import opgavebord_bladen
 from web.geschiedenis import geschiedenispagina, gevraagde_versie, met_reden
+from web.kaarten import ActieKaart
 
 # The opgave board holds several forms with the same field names: each its own element ids.
 NIEUWE_ACTIE_IDS = "nieuw_%s"
@@ -77,18 +78,18 @@ def _bord_context(request: HtmxHttpRequest, opgave: Opgave, **extra) -> dict:
         vorige = buren[index_kolom - 1] if index_kolom > 0 else None
         volgende = buren[index_kolom + 1] if index_kolom + 1 < len(buren) else None
         for index, actie in enumerate(kaarten):
-            actie.vorige_kolom, actie.volgende_kolom = vorige, volgende
-            actie.na_voor_hoger, actie.na_voor_lager = na_voor_hoger_en_lager(kaarten, index)
-            eigenaar = actie.eigenaar and (
-                actie.eigenaar.get_full_name() or actie.eigenaar.username
+            na_voor_hoger, na_voor_lager = na_voor_hoger_en_lager(kaarten, index)
+            actie.kaart = ActieKaart.van(
+                actie,
+                mag_wijzigen=mag_wijzigen,
+                vorige_kolom=vorige,
+                volgende_kolom=volgende,
+                hoger=index > 0,
+                na_voor_hoger=na_voor_hoger,
+                na_voor_lager=na_voor_lager,
+                verplaatst=actie.pk == extra.get("verplaatst"),
             )
-            actie.kaartsleutel = kaartsleutel(
-                opgave.pk, actie.pk, actie.titel, actie.soort, actie.hypothese, actie.geleerd,
-                actie.beschrijving, eigenaar, actie.deadline, actie.kolom, index == 0,
-                actie.na_voor_hoger, actie.na_voor_lager, mag_wijzigen,
-                actie.pk == extra.get("verplaatst"),
-            )  # fmt: skip
-    haal_kaarten(acties, "actiekaart")
+    haal_kaarten(actie.kaart for actie in acties)
     belemmeringen = list(
         Belemmering.objects.filter(opgaven=opgave)
         .select_related("eigenaar", "gebied")

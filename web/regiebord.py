@@ -14,7 +14,7 @@ from kern.invoer import lees_parameters
 from kern.versioning import VersieConflict
 from opgaven.bordversie import stand_van_regiebord
 from opgaven.forms import BordParameters, TriageForm
-from opgaven.kaartcache import haal_kaarten, kaartsleutel
+from opgaven.kaartcache import haal_kaarten
 from opgaven.meldingen import handel_af
 from opgaven.models import OpgaveStatus
 from opgaven.ordering import (
@@ -39,6 +39,7 @@ from teams.forms import (
 )
 from teams.models import Team
 from web.export import regiebord_blad
+from web.kaarten import PrioriteitKaart
 
 
 def _bordstand(request: HtmxHttpRequest, team: Team) -> str:
@@ -58,17 +59,17 @@ def _bord_context(
     verplaats_url = reverse("teams:bord_verplaats", args=[team.slug])
     mag_prioriteren = kan_prioriteren(request.user, team)
     for index, opgave in enumerate(opgaven):
-        # Hoger and Lager post to a URL that names the card, as the buttons share one form.
-        opgave.na_voor_hoger, opgave.na_voor_lager = na_voor_hoger_en_lager(opgaven, index)
-        opgave.verplaats_url = f"{verplaats_url}?opgave={opgave.pk}"
-        opgave.kaartsleutel = kaartsleutel(
-            opgave.pk, opgave.titel, opgave.team.naam, opgave.aanvliegroute, opgave.status,
-            opgave.gebiednamen, opgave.aantal_mijlpalen, opgave.aantal_mijlpalen_gereed,
-            opgave.laatste_status, opgave.laatste_status_datum, opgave.aantal_belemmeringen_open,
-            index == 0, opgave.na_voor_hoger, opgave.na_voor_lager, opgave.verplaats_url,
-            mag_prioriteren,
-        )  # fmt: skip
-    haal_kaarten(opgaven, "regiekaart")
+        na_voor_hoger, na_voor_lager = na_voor_hoger_en_lager(opgaven, index)
+        opgave.kaart = PrioriteitKaart.van(
+            opgave,
+            plek=index + 1,
+            mag_prioriteren=mag_prioriteren,
+            # Hoger and Lager post to a URL that names the card, as the buttons share one form.
+            verplaats_url=f"{verplaats_url}?opgave={opgave.pk}",
+            na_voor_hoger=na_voor_hoger,
+            na_voor_lager=na_voor_lager,
+        )
+    haal_kaarten(opgave.kaart for opgave in opgaven)
     in_uitvoering = sum(opgave.status == OpgaveStatus.IN_UITVOERING for opgave in opgaven)
     return {
         "team": team,

@@ -37,6 +37,7 @@ from teams.forms import (
 )
 from teams.models import Team, Waarde, Waardencheck, WaardeScore
 from teams.waarden import waardentrend
+from web.kaarten import OpgaveKaart
 
 
 @require_safe
@@ -160,6 +161,14 @@ LID_IDS = "lid_%s"
 GAST_IDS = "gast_%s"
 
 
+def _met_kaarten(opgaven) -> list:
+    """The opgaven, each with the card the home page shows of it."""
+    opgaven = list(opgaven)
+    for opgave in opgaven:
+        opgave.kaart = OpgaveKaart.van(opgave)
+    return opgaven
+
+
 def _team_context(request: HtmxHttpRequest, team: Team, **formulieren) -> dict:
     mag_beheren = kan_team_beheren(request.user, team)
     lidmaatschappen = list(
@@ -177,12 +186,14 @@ def _team_context(request: HtmxHttpRequest, team: Team, **formulieren) -> dict:
         "lidmaatschappen": lidmaatschappen,
         "organisaties": sorted({lid.organisatie for lid in lidmaatschappen}),
         "disciplines": sorted({lid.discipline.naam for lid in lidmaatschappen if lid.discipline}),
-        "opgaven": zichtbare_opgaven(request.user)
-        .actief()
-        .filter(team=team)
-        .met_voortgang()
-        .select_related("team")
-        .order_by("titel"),
+        "opgaven": _met_kaarten(
+            zichtbare_opgaven(request.user)
+            .actief()
+            .filter(team=team)
+            .met_voortgang()
+            .select_related("team")
+            .order_by("titel")
+        ),
         "gearchiveerde_opgaven": zichtbare_opgaven(request.user)
         .gearchiveerd()
         .filter(team=team)
@@ -195,7 +206,7 @@ def _team_context(request: HtmxHttpRequest, team: Team, **formulieren) -> dict:
             .actief()
             .filter(opgave_gebieden__gebied__pad__startswith=team.gebied.pad)
         )
-        context["opgaven_in_gebied"] = (
+        context["opgaven_in_gebied"] = _met_kaarten(
             landt_hier.met_voortgang().select_related("team").order_by("titel")
         )
         context["opgaveteams_in_gebied"] = Team.objects.filter(

@@ -10,11 +10,12 @@ from kern.htmx import HtmxHttpRequest
 from kern.invoer import lees_parameters
 from kern.versioning import VersieConflict, bewaar_bewerking
 from opgaven.forms import BordParameters
-from opgaven.kaartcache import haal_kaarten, kaartsleutel
+from opgaven.kaartcache import haal_kaarten
 from opgaven.models import Belemmering, OpgaveGebied, voortgang_annotaties
 from rechten.opgaven import get_landing_for_user, lokaal_bewerkbaar, zichtbare_opgaven
 from web.export import wijkbord_blad
 from web.forms import LokaleStatusForm
+from web.kaarten import WijkRij
 
 
 @require_safe
@@ -71,9 +72,10 @@ def _wijkbord_context(request: HtmxHttpRequest, gebied: Gebied, **extra) -> dict
         per_buurt[landing.gebied].append(landing.opgave)
     mag_bewerken = lokaal_bewerkbaar(request.user)
     for landing in landingen:
-        landing.mag_bewerken = mag_bewerken(landing)
-        _rij(landing, gebied)
-    haal_kaarten(landingen, "wijkrij", "rijsleutel")
+        landing.kaart = WijkRij.van(
+            landing, gebied_code=gebied.code, mag_bewerken=mag_bewerken(landing), bijgewerkt=False
+        )
+    haal_kaarten(landing.kaart for landing in landingen)
     return {
         "gebied": gebied,
         "voorouders": list(
@@ -90,17 +92,6 @@ def _wijkbord_context(request: HtmxHttpRequest, gebied: Gebied, **extra) -> dict
             (buurt, opgaven) for buurt, opgaven in per_buurt.items() if len(opgaven) > 1
         ],
     } | extra
-
-
-def _rij(landing: OpgaveGebied, gebied: Gebied, *, bijgewerkt: bool = False) -> None:
-    """The cache key of a landing's row on the wijk board: everything the row shows."""
-    opgave = landing.opgave
-    landing.rijsleutel = kaartsleutel(
-        gebied.code, landing.pk, opgave.pk, opgave.titel, opgave.team.naam, landing.gebied.naam,
-        landing.lokale_status, landing.urgentie, landing.notitie, opgave.aantal_mijlpalen,
-        opgave.aantal_mijlpalen_gereed, opgave.aantal_belemmeringen_open, landing.mag_bewerken,
-        bijgewerkt,
-    )  # fmt: skip
 
 
 @require_safe
@@ -146,12 +137,13 @@ def lokale_status_bewerken(request: HtmxHttpRequest, code: str, pk: int):
                     .select_related("team")
                     .get(pk=landing.opgave_id)
                 )
-                landing.mag_bewerken = True
-                _rij(landing, gebied, bijgewerkt=True)
+                landing.kaart = WijkRij.van(
+                    landing, gebied_code=gebied.code, mag_bewerken=True, bijgewerkt=True
+                )
                 return render(
                     request,
                     "gebieden/gebied_detail.html#landing",
-                    {"gebied": gebied, "landing": landing, "bijgewerkt": True},
+                    {"gebied": gebied, "landing": landing},
                 )
         else:
             status = 422
