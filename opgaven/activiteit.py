@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from django.contrib.auth import get_user_model
 from django.db.models import CharField, F, Value
 from django.db.models.functions import Cast
 from django.urls import reverse
@@ -10,6 +11,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kern.gebruikers import weergavenaam
 from opgaven.models import Actie, Belemmering, Mijlpaal, Opgave, OpgaveGebied, Voortgangsupdate
 
 SOORTEN = {
@@ -96,10 +98,17 @@ def activiteit(
         for bron, geschiedenis, naam in bronnen
     ]
     rijen = delen[0].union(*delen[1:], all=True).order_by("-history_date")[:aantal]
+    Gebruiker = get_user_model()  # just the name fields of a row, for the one naming rule
     return [
         Gebeurtenis(
             wanneer=wanneer,
-            wie=f"{voornaam} {achternaam}".strip() or gebruiker or _("Iemand"),
+            wie=(
+                weergavenaam(
+                    Gebruiker(first_name=voornaam, last_name=achternaam, username=gebruiker)
+                )
+                if gebruiker
+                else _("Iemand")
+            ),
             wat=str(SOORTEN.get(soort, "")),
             onderwerp=ONDERWERPEN[bron](naam),
             toelichting=reden or "",

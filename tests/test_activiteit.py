@@ -32,6 +32,22 @@ def test_a_voortgangsupdate_added_on_the_board_shows_in_the_activity_stream(clie
     )
 
 
+def test_a_change_made_by_nobody_signed_in_is_by_iemand():
+    opgave = OpgaveFactory()  # created outside a request: its history has no user
+    assert [gebeurtenis.wie for gebeurtenis in activiteit(opgave)] == ["Iemand"]
+
+
+def test_someone_without_a_full_name_is_named_by_username(client):
+    opgave = OpgaveFactory()
+    lid = LidmaatschapFactory(team=opgave.team, user__first_name="", user__last_name="")
+    client.force_login(lid.user)
+    client.post(
+        f"/opgaven/{opgave.pk}/voortgang/",
+        {"status": "aandacht", "datum": "2026-11-20", "tekst": "Minder bezoekers dan gehoopt."},
+    )
+    assert activiteit(opgave)[0].wie == lid.user.username
+
+
 def test_the_activity_stream_reads_every_history_in_one_query(django_assert_num_queries):
     opgave = OpgaveFactory()
     OpgaveGebiedFactory(opgave=opgave)
