@@ -1,8 +1,9 @@
 """What each board card shows, one class per kind of card (see opgaven/kaartcache.py).
 
-The view builds a card with `van()`; the template reads only its fields (`kaart.<field>`);
-its cache key is made of the same fields. A card that should show something new gets a field
-here, and with it a place in the key.
+The view builds a card with `van(record, **bord)`: the record's own values, plus what the
+board adds by field name (the card's place and neighbours, the viewer's rights). The template
+reads only the card's fields (`kaart.<field>`); its cache key is made of the same fields. A
+card that should show something new gets a field here, and with it a place in the key.
 """
 
 import dataclasses
@@ -81,10 +82,8 @@ class PrioriteitKaart(_Opgavekaart):
     na_voor_lager: int | None
 
     @classmethod
-    def van(cls, opgave: Opgave, *, plek: int, mag_prioriteren: bool, **verplaatsen):
-        return cls(
-            **cls._van_opgave(opgave), plek=plek, mag_prioriteren=mag_prioriteren, **verplaatsen
-        )
+    def van(cls, opgave: Opgave, **bord) -> "PrioriteitKaart":
+        return cls(**cls._van_opgave(opgave), **bord)
 
     @property
     def hoger(self) -> bool:
