@@ -1,26 +1,37 @@
 import datetime
+from dataclasses import dataclass
 
 import factory
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractUser, Group
 from django.utils import timezone
 
 from gebieden.models import Gebied, Niveau
 from opgaven.models import (
     Aanvliegroute,
     Actie,
+    ActieSoort,
     Belemmering,
+    BelemmeringStatus,
+    Ernst,
+    Escalatieniveau,
     Kans,
     Kolom,
+    LokaleStatus,
     Mijlpaal,
     Opgave,
     OpgaveGebied,
+    OpgaveStatus,
     Thema,
+    Urgentie,
     VoortgangStatus,
     Voortgangsupdate,
 )
 from teams.models import (
+    COORDINATOREN_GROEP,
     Discipline,
     Lidmaatschap,
+    Rol,
     Team,
     TeamSoort,
     Waarde,
@@ -170,3 +181,220 @@ class WaardeScoreFactory(factory.django.DjangoModelFactory):
     waardencheck = factory.SubFactory(WaardencheckFactory)
     waarde = factory.LazyFunction(lambda: Waarde.objects.first())
     score = 3
+
+
+# --- the small world ----------------------------------------------------------------------------
+#
+# What most tests stand on (STYLE.md rule 18), in the spirit of healthchecks' alice, bob and
+# charlie: one wijk in Nieuw-West steered by a regieteam, two opgaven landing in its buurt
+# Wildeman, and one team elsewhere. The full demo world (opgaven/demowereld.py) is for the demo's
+# own tests, the authorization walk and the browser tests. Codes and names follow the demo, so a
+# test reads the same on either world.
+
+
+def _rechthoek(west: float, zuid: float, oost: float, noord: float) -> dict:
+    """A schematic outline, so the overview has a map to draw."""
+    ring = [[west, zuid], [oost, zuid], [oost, noord], [west, noord], [west, zuid]]
+    return {"type": "Polygon", "coordinates": [ring]}
+
+
+@dataclass
+class Gebiedsketen:
+    """Stadsdeel Nieuw-West > gebied Osdorp > wijk Osdorp-Midden > buurt Wildeman, with
+    outlines on the wijk and the buurt."""
+
+    stadsdeel: Gebied
+    gebied: Gebied
+    wijk: Gebied
+    buurt: Gebied
+
+
+def gebiedsketen() -> Gebiedsketen:
+    stadsdeel = GebiedFactory(code="F", naam="Nieuw-West", niveau=Niveau.STADSDEEL)
+    gebied = GebiedFactory(code="DX10", naam="Osdorp", niveau=Niveau.GEBIED, ouder=stadsdeel)
+    wijk = GebiedFactory(
+        code="FK",
+        cbs_code="WK0363FK",
+        naam="Osdorp-Midden",
+        niveau=Niveau.WIJK,
+        ouder=gebied,
+        omtrek=_rechthoek(4.790, 52.356, 4.810, 52.370),
+    )
+    buurt = GebiedFactory(
+        code="FK01",
+        cbs_code="BU0363FK01",
+        naam="Wildeman",
+        niveau=Niveau.BUURT,
+        ouder=wijk,
+        aliassen=["Blomwijckerbuurt"],
+        omtrek=_rechthoek(4.790, 52.356, 4.800, 52.363),
+    )
+    return Gebiedsketen(stadsdeel=stadsdeel, gebied=gebied, wijk=wijk, buurt=buurt)
+
+
+def lid_van(team: Team, username: str, voornaam: str, achternaam: str, **velden) -> AbstractUser:
+    """A user with a seat in `team` (a member by default); the team's group gives the rights."""
+    user = UserFactory(username=username, first_name=voornaam, last_name=achternaam)
+    LidmaatschapFactory(user=user, team=team, **velden)
+    return user
+
+
+@dataclass
+class KleineWereld:
+    """Who is who:
+
+    - alice: a member (not the trekker) of `team`, which owns `opgave`, landing in Wildeman;
+    - trekker: the trekker of alice's team;
+    - bob: the trekker of `regieteam`, which steers the wijk Osdorp-Midden;
+    - charlie: an outsider, trekker of `team_elders` in Zuidoost, with `opgave_elders`;
+    - coordinator: sees everything and changes nothing; beheerder: staff, manages teams.
+
+    `andere_opgave` belongs to a team of its own and also lands in Wildeman; `belemmering`
+    blocks both opgaven there and is escalated to the regieteam.
+    """
+
+    gebieden: Gebiedsketen
+    elders: Gebied
+    regieteam: Team
+    team: Team
+    andere_team: Team
+    team_elders: Team
+    alice: AbstractUser
+    bob: AbstractUser
+    charlie: AbstractUser
+    trekker: AbstractUser
+    coordinator: AbstractUser
+    beheerder: AbstractUser
+    opgave: Opgave
+    landing: OpgaveGebied
+    andere_opgave: Opgave
+    opgave_elders: Opgave
+    belemmering: Belemmering
+
+    @property
+    def buurt(self) -> Gebied:
+        return self.gebieden.buurt
+
+    @property
+    def wijk(self) -> Gebied:
+        return self.gebieden.wijk
+
+    def rol(self, naam: str) -> AbstractUser:
+        """The user in a role of the URL walk (tests/test_authorization.py's ROLES)."""
+        return {
+            "buiten": self.charlie,
+            "lid": self.alice,
+            "regie": self.bob,
+            "coordinator": self.coordinator,
+            "beheer": self.beheerder,
+        }[naam]
+
+
+def kleine_wereld() -> KleineWereld:
+    gebieden = gebiedsketen()
+    zuidoost = GebiedFactory(code="T", naam="Zuidoost", niveau=Niveau.STADSDEEL)
+    bijlmer = GebiedFactory(
+        code="TA",
+        naam="Bijlmer-Centrum",
+        niveau=Niveau.WIJK,
+        ouder=zuidoost,
+        omtrek=_rechthoek(4.945, 52.310, 4.960, 52.320),
+    )
+    elders = GebiedFactory(
+        code="TA01",
+        naam="Amsterdamse Poort",
+        niveau=Niveau.BUURT,
+        ouder=bijlmer,
+        omtrek=_rechthoek(4.945, 52.310, 4.960, 52.320),
+    )
+
+    regieteam = RegieteamFactory(
+        naam="Regieteam Wildeman", slug="regieteam-wildeman", gebied=gebieden.wijk
+    )
+    bob = lid_van(regieteam, "bob", "Bob", "Brouwer", rol=Rol.TREKKER)
+    team = TeamFactory(naam="Opgaveteam Armoede", slug="armoede")
+    trekker = lid_van(team, "trekker", "Tessa", "Bouzid", rol=Rol.TREKKER)
+    alice = lid_van(team, "alice", "Alice", "Bakker")
+    andere_team = TeamFactory(naam="Opgaveteam Jeugd", slug="jeugd")
+    team_elders = TeamFactory(naam="Opgaveteam Werk Zuidoost", slug="werk-zuidoost")
+    charlie = lid_van(team_elders, "charlie", "Charlie", "Sedney", rol=Rol.TREKKER)
+    coordinator = UserFactory(username="coordinator", first_name="Kees", last_name="Visser")
+    coordinator.groups.add(Group.objects.get(name=COORDINATOREN_GROEP))
+    beheerder = UserFactory(
+        username="beheerder", first_name="Bart", last_name="Mulder", is_staff=True
+    )
+
+    opgave = OpgaveFactory(
+        titel="Schuldhulp dichtbij",
+        team=team,
+        thema=Thema.ARMOEDE,
+        aanvliegroute=Aanvliegroute.DOELGROEPGERICHT,
+        status=OpgaveStatus.IN_UITVOERING,
+    )
+    landing = OpgaveGebiedFactory(
+        opgave=opgave,
+        gebied=gebieden.buurt,
+        urgentie=Urgentie.HOOG,
+        lokale_status=LokaleStatus.AANDACHT,
+        notitie="Veel huishoudens met huurachterstand.",
+    )
+    for titel, kolom in [
+        ("Spreekuur geldzaken", Kolom.KLAAR),
+        ("Formulierenbrigade", Kolom.BEZIG),
+        ("Budgetcursus voor jongeren", Kolom.TE_DOEN),
+        ("Energietoeslag actief aanbieden", Kolom.IDEE),
+    ]:
+        ActieFactory(opgave=opgave, titel=titel, kolom=kolom, positie=0, eigenaar=alice)
+    ActieFactory(
+        opgave=opgave,
+        titel="Vroegsignalering met de corporatie",
+        kolom=Kolom.BEZIG,
+        positie=1,
+        soort=ActieSoort.EXPERIMENT,
+        hypothese="Langsgaan bij twee maanden huurachterstand voorkomt ontruimingen.",
+    )
+    vandaag = timezone.localdate()
+    MijlpaalFactory(opgave=opgave, titel="Spreekuur draait", gereed=True, gereed_op=vandaag)
+    MijlpaalFactory(opgave=opgave, titel="100 huishoudens begeleid")
+    VoortgangsupdateFactory(
+        opgave=opgave,
+        status=VoortgangStatus.AANDACHT,
+        tekst="Vroegsignalering stokt op de gegevensdeling.",
+        auteur=trekker,
+    )
+
+    andere_opgave = OpgaveFactory(titel="Veilig opgroeien", team=andere_team, thema=Thema.JEUGD)
+    OpgaveGebiedFactory(opgave=andere_opgave, gebied=gebieden.buurt)
+    opgave_elders = OpgaveFactory(titel="Werk dat past", team=team_elders, thema=Thema.WERK)
+    OpgaveGebiedFactory(opgave=opgave_elders, gebied=elders)
+
+    belemmering = BelemmeringFactory(
+        titel="Corporatie mag huurachterstanden niet delen",
+        opgaven=[opgave, andere_opgave],
+        gebied=gebieden.buurt,
+        ernst=Ernst.HOOG,
+        status=BelemmeringStatus.GEESCALEERD,
+        escalatieniveau=Escalatieniveau.REGIETEAM,
+        geescaleerd_op=timezone.now(),
+        eigenaar=bob,
+        ingebracht_door=alice,
+    )
+    return KleineWereld(
+        gebieden=gebieden,
+        elders=elders,
+        regieteam=regieteam,
+        team=team,
+        andere_team=andere_team,
+        team_elders=team_elders,
+        alice=alice,
+        bob=bob,
+        charlie=charlie,
+        trekker=trekker,
+        coordinator=coordinator,
+        beheerder=beheerder,
+        opgave=opgave,
+        landing=landing,
+        andere_opgave=andere_opgave,
+        opgave_elders=opgave_elders,
+        belemmering=belemmering,
+    )
