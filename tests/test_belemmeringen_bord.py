@@ -14,8 +14,67 @@ pytestmark = pytest.mark.django_db
 HTMX = {"HX-Request": "true"}
 
 
-def gedeeld() -> Belemmering:
-    return Belemmering.objects.get(titel="Corporatie mag huurachterstanden niet delen")
+def dagen_geleden(dagen: int) -> datetime.datetime:
+    return timezone.now() - datetime.timedelta(days=dagen)
+
+
+def ingebracht(belemmering: Belemmering, *, dagen: int) -> Belemmering:
+    Belemmering.objects.filter(pk=belemmering.pk).update(aangemaakt_op=dagen_geleden(dagen))
+    belemmering.refresh_from_db()
+    return belemmering
+
+
+@pytest.fixture
+def bord(wereld):
+    """Next to the world's escalated belemmering (21 days old), one of every kind the board
+    tells apart: new, taken up, critical and escalated, and resolved."""
+    ingebracht(wereld.belemmering, dagen=21)
+    ingebracht(
+        BelemmeringFactory(
+            titel="Handhaving niet zichtbaar in de avond",
+            opgaven=[wereld.andere_opgave],
+            gebied=wereld.buurt,
+        ),
+        dagen=4,
+    )
+    ingebracht(
+        BelemmeringFactory(
+            titel="Isolatieplanning botst met renovatie",
+            opgaven=[wereld.opgave],
+            gebied=wereld.buurt,
+            status="opgepakt",
+        ),
+        dagen=35,
+    )
+    ingebracht(
+        BelemmeringFactory(
+            titel="Netverzwaring pas in 2028",
+            opgaven=[wereld.opgave],
+            gebied=wereld.wijk,
+            ernst="kritiek",
+            status="geescaleerd",
+            escalatieniveau="regieteam",
+            geescaleerd_op=dagen_geleden(7),
+        ),
+        dagen=10,
+    )
+    ingebracht(
+        BelemmeringFactory(
+            titel="Geen ruimte voor de huiswerkklas op woensdag",
+            opgaven=[wereld.andere_opgave],
+            gebied=wereld.buurt,
+            ernst="laag",
+            status="opgelost",
+            oplossing="De bibliotheek stelt haar leeszaal op woensdag beschikbaar.",
+            opgelost_op=dagen_geleden(51),
+        ),
+        dagen=60,
+    )
+    return wereld
+
+
+def handhaving() -> Belemmering:
+    return Belemmering.objects.get(titel="Handhaving niet zichtbaar in de avond")
 
 
 def kolom(response, status: str) -> list[str]:
@@ -27,24 +86,24 @@ def post_status(client, belemmering, **velden):
     return client.post(f"/belemmeringen/{belemmering.pk}/status/", gegevens, headers=HTMX)
 
 
-def test_the_board_shows_every_visible_belemmering_in_its_column(demo, login):
-    response = login("regie").get("/belemmeringen/")
+def test_the_board_shows_every_visible_belemmering_in_its_column(bord, login):
+    response = login(bord.bob).get("/belemmeringen/")
     html = response.content.decode()
     assert response.status_code == 200
     assert "Corporatie mag huurachterstanden niet delen" in kolom(response, "geescaleerd")
     assert "Geen ruimte voor de huiswerkklas op woensdag" in kolom(response, "opgelost")
     assert "21 dagen oud" in html
-    assert "Eigenaar: Renée Brouwer" in html
+    assert "Eigenaar: Bob Brouwer" in html
     assert "Blokkeert:" in html
 
 
-def test_buiten_sees_none_of_the_nieuw_west_belemmeringen(demo, login):
-    response = login("buiten").get("/belemmeringen/")
+def test_an_outsider_sees_none_of_the_nieuw_west_belemmeringen(bord, login):
+    response = login(bord.charlie).get("/belemmeringen/")
     assert all(kaarten == [] for _status, kaarten in response.context["kolommen"])
 
 
-def test_filters_narrow_the_board(demo, login):
-    client = login("regie")
+def test_filters_narrow_the_board(bord, login):
+    client = login(bord.bob)
     response = client.get("/belemmeringen/?ernst=kritiek")
     assert [t for _s, kaarten in response.context["kolommen"] for t in kaarten] == [
         Belemmering.objects.get(ernst="kritiek")
@@ -60,9 +119,9 @@ def test_filters_narrow_the_board(demo, login):
     assert "staat nu op de standaard: Ouder dan (dagen)." in onbekend.content.decode()
 
 
-def test_escalating_asks_which_decision_from_whom_and_by_when(demo, login):
-    belemmering = Belemmering.objects.get(titel="Handhaving niet zichtbaar in de avond")
-    response = post_status(login("regie"), belemmering, status="geescaleerd")
+def test_escalating_asks_which_decision_from_whom_and_by_when(bord, login):
+    belemmering = handhaving()
+    response = post_status(login(bord.bob), belemmering, status="geescaleerd")
     html = response.content.decode()
     assert response.status_code == 422
     assert "Schrijf op welk besluit nodig is." in html
@@ -70,11 +129,11 @@ def test_escalating_asks_which_decision_from_whom_and_by_when(demo, login):
     assert belemmering.status == "nieuw"
 
 
-def test_regie_escalates_and_the_board_shows_a_passed_date(demo, login):
-    belemmering = Belemmering.objects.get(titel="Handhaving niet zichtbaar in de avond")
+def test_regie_escalates_and_the_board_shows_a_passed_date(bord, login):
+    belemmering = handhaving()
     gisteren = timezone.localdate() - datetime.timedelta(days=1)
     response = post_status(
-        login("regie"),
+        login(bord.bob),
         belemmering,
         status="geescaleerd",
         escalatieniveau="bestuur",
@@ -87,12 +146,12 @@ def test_regie_escalates_and_the_board_shows_a_passed_date(demo, login):
     belemmering.refresh_from_db()
     assert belemmering.status == "geescaleerd"
     assert belemmering.geescaleerd_op is not None
-    assert belemmering.history.first().history_user.username == "regie"
+    assert belemmering.history.first().history_user == bord.bob
 
 
-def test_resolving_keeps_the_resolution_on_the_record_when_reopened(demo, login):
-    client = login("regie")
-    belemmering = gedeeld()
+def test_resolving_keeps_the_resolution_on_the_record_when_reopened(wereld, login):
+    client = login(wereld.bob)
+    belemmering = wereld.belemmering
     assert post_status(client, belemmering, status="opgelost").status_code == 422
     post_status(
         client, belemmering, status="opgelost", oplossing="Toestemmingsformulier ingevoerd."
@@ -109,12 +168,12 @@ def test_resolving_keeps_the_resolution_on_the_record_when_reopened(demo, login)
     assert belemmering.opgelost_op is None
 
 
-def test_a_stale_status_change_answers_409(demo, login):
-    belemmering = gedeeld()
+def test_a_stale_status_change_answers_409(wereld, login):
+    belemmering = wereld.belemmering
     geladen = belemmering.version
     belemmering.beschrijving = "Aangevuld door iemand anders"
     belemmering.save()
-    response = login("regie").post(
+    response = login(wereld.bob).post(
         f"/belemmeringen/{belemmering.pk}/status/",
         {"status": "opgepakt", "versie": geladen},
         headers=HTMX,
@@ -125,13 +184,13 @@ def test_a_stale_status_change_answers_409(demo, login):
     assert belemmering.status == "geescaleerd"
 
 
-def test_a_status_conflict_keeps_what_was_typed_next_to_the_other_change(demo, login):
-    belemmering = gedeeld()
+def test_a_status_conflict_keeps_what_was_typed_next_to_the_other_change(wereld, login):
+    belemmering = wereld.belemmering
     geladen = belemmering.version
     Belemmering.objects.filter(pk=belemmering.pk).update(status="opgepakt")
     belemmering.refresh_from_db()
     belemmering.save()  # someone else took it up: a newer version
-    client = login("regie")
+    client = login(wereld.bob)
     prefix = f"b{belemmering.pk}"
     typed = "Wethouder besluit over de gegevensdeling"
     response = client.post(
@@ -174,18 +233,18 @@ def test_a_status_conflict_keeps_what_was_typed_next_to_the_other_change(demo, l
     assert (belemmering.status, belemmering.escalatie_besluit) == ("geescaleerd", typed)
 
 
-def test_a_member_of_a_blocked_opgave_may_take_it_up_a_coordinator_may_not(demo, login):
-    belemmering = Belemmering.objects.get(titel="Handhaving niet zichtbaar in de avond")
-    response = post_status(login("coordinator"), belemmering, status="opgepakt")
+def test_a_member_of_a_blocked_opgave_may_take_it_up_a_coordinator_may_not(bord, login):
+    belemmering = handhaving()
+    response = post_status(login(bord.coordinator), belemmering, status="opgepakt")
     assert response.status_code == 403
     lid = LidmaatschapFactory(team=belemmering.opgaven.first().team).user
-    client = login(lid.username)
+    client = login(lid)
     assert post_status(client, belemmering, status="opgepakt").status_code == 200
 
 
-def test_a_card_form_without_javascript_redirects_back(demo, login):
-    belemmering = Belemmering.objects.get(titel="Handhaving niet zichtbaar in de avond")
-    response = login("regie").post(
+def test_a_card_form_without_javascript_redirects_back(bord, login):
+    belemmering = handhaving()
+    response = login(bord.bob).post(
         f"/belemmeringen/{belemmering.pk}/status/",
         {f"b{belemmering.pk}-status": "opgepakt", f"b{belemmering.pk}-versie": belemmering.version},
     )
@@ -194,9 +253,9 @@ def test_a_card_form_without_javascript_redirects_back(demo, login):
     assert belemmering.status == "opgepakt"
 
 
-def test_the_status_form_opens_on_demand_in_place(demo, login):
-    client = login("regie")
-    belemmering = gedeeld()
+def test_the_status_form_opens_on_demand_in_place(bord, login):
+    client = login(bord.bob)
+    belemmering = bord.belemmering
     bord = client.get("/belemmeringen/").content.decode()
     assert f'name="b{belemmering.pk}-status"' not in bord
     assert f'href="/belemmeringen/{belemmering.pk}/status/?"' in bord
@@ -208,9 +267,9 @@ def test_the_status_form_opens_on_demand_in_place(demo, login):
     assert "<html" not in html
 
 
-def test_the_status_form_without_javascript_opens_on_the_whole_board(demo, login):
-    belemmering = gedeeld()
-    response = login("regie").get(f"/belemmeringen/{belemmering.pk}/status/?ernst=hoog")
+def test_the_status_form_without_javascript_opens_on_the_whole_board(bord, login):
+    belemmering = bord.belemmering
+    response = login(bord.bob).get(f"/belemmeringen/{belemmering.pk}/status/?ernst=hoog")
     html = response.content.decode()
     assert response.status_code == 200
     assert "<html" in html
@@ -218,20 +277,20 @@ def test_the_status_form_without_javascript_opens_on_the_whole_board(demo, login
     assert response.context["filter_form"].cleaned_data["ernst"] == "hoog"
 
 
-def test_a_coordinator_cannot_open_a_status_form(demo, login):
-    response = login("coordinator").get(f"/belemmeringen/{gedeeld().pk}/status/")
+def test_a_coordinator_cannot_open_a_status_form(wereld, login):
+    response = login(wereld.coordinator).get(f"/belemmeringen/{wereld.belemmering.pk}/status/")
     assert response.status_code == 403
 
 
-def test_long_resolved_belemmeringen_leave_the_board_until_asked_for(demo, login):
+def test_long_resolved_belemmeringen_leave_the_board_until_asked_for(bord, login):
     oud = BelemmeringFactory(
         titel="Lang geleden opgelost",
-        opgaven=[gedeeld().opgaven.first()],
+        opgaven=[bord.opgave],
         status="opgelost",
         oplossing="Afgesproken.",
         opgelost_op=timezone.now() - datetime.timedelta(days=200),
     )
-    client = login("regie")
+    client = login(bord.bob)
     response = client.get("/belemmeringen/")
     assert oud.titel not in kolom(response, "opgelost")
     assert "Geen ruimte voor de huiswerkklas op woensdag" in kolom(response, "opgelost")
@@ -253,8 +312,8 @@ def test_someone_who_raised_a_belemmering_sees_it_without_a_team(client):
     assert kolom(response, "nieuw") == ["Lantaarnpaal kapot"]
 
 
-def test_the_metrics_follow_the_belemmeringen_on_the_board(demo, login):
-    client = login("regie")
+def test_the_metrics_follow_the_belemmeringen_on_the_board(bord, login):
+    client = login(bord.bob)
     kengetallen = client.get("/belemmeringen/").context["kengetallen"]
     assert kengetallen.open == 4
     assert kengetallen.oudste_open.titel == "Isolatieplanning botst met renovatie"
@@ -263,7 +322,7 @@ def test_the_metrics_follow_the_belemmeringen_on_the_board(demo, login):
 
     post_status(
         client,
-        gedeeld(),
+        bord.belemmering,
         status="opgelost",
         oplossing="Toestemmingsformulier ingevoerd.",
     )
