@@ -2,8 +2,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from gebieden.models import Gebied, Niveau
-from opgaven.models import OpgaveGebied
+from gebieden.models import Niveau
 from tests.factories import (
     BelemmeringFactory,
     GebiedFactory,
@@ -20,53 +19,48 @@ pytestmark = pytest.mark.django_db
 HTMX = {"HX-Request": "true"}
 
 
-def landing_in_wildeman(titel_deel: str) -> OpgaveGebied:
-    return OpgaveGebied.objects.get(gebied__code="FK01", opgave__titel__contains=titel_deel)
-
-
-def test_regie_sees_every_opgave_landing_in_wildeman_with_its_local_side(demo, login):
-    response = login("regie").get("/gebieden/FK01/")
+def test_regie_sees_every_opgave_landing_in_wildeman_with_its_local_side(wereld, login):
+    response = login(wereld.bob).get("/gebieden/FK01/")
     html = response.content.decode()
     assert response.status_code == 200
-    assert len(response.context["landingen"]) == 5
+    assert len(response.context["landingen"]) == 2
     assert "Blomwijckerbuurt" in html
     assert "Veel huishoudens met huurachterstand." in html  # a local note
     assert "Aandacht nodig" in html  # a local status, in words
-    assert len(response.context["teams"]) == 5
+    assert len(response.context["teams"]) == 2
 
 
-def test_the_wijk_board_shows_where_opgaven_touch_the_same_buurt(demo, login):
-    response = login("regie").get("/gebieden/FK/")
+def test_the_wijk_board_shows_where_opgaven_touch_the_same_buurt(wereld, login):
+    response = login(wereld.bob).get("/gebieden/FK/")
     verwevenheid = dict(response.context["verwevenheid"])
-    wildeman = Gebied.objects.get(code="FK01")
-    assert len(verwevenheid[wildeman]) == 5
+    assert len(verwevenheid[wereld.buurt]) == 2
     assert "Verwevenheid" in response.content.decode()
 
 
-def test_buiten_sees_the_area_but_none_of_its_opgaven(demo, login):
-    response = login("buiten").get("/gebieden/F/")
+def test_an_outsider_sees_the_area_but_none_of_its_opgaven(wereld, login):
+    response = login(wereld.charlie).get("/gebieden/F/")
     assert response.status_code == 200
     assert response.context["landingen"] == []
     assert response.context["belemmeringen"] == []
 
 
-def test_the_tree_counts_the_opgaven_a_user_may_see(demo, login):
-    response = login("regie").get("/gebieden/")
+def test_the_tree_counts_the_opgaven_a_user_may_see(wereld, login):
+    response = login(wereld.bob).get("/gebieden/")
     per_code = {g.code: g.aantal_opgaven for g in response.context["geldig"]}
-    assert per_code["FK01"] == 5
-    assert per_code["F"] == 5
+    assert per_code["FK01"] == 2
+    assert per_code["F"] == 2
     assert per_code["T"] == 0
-    buiten = login("buiten").get("/gebieden/")
+    buiten = login(wereld.charlie).get("/gebieden/")
     assert {g.code: g.aantal_opgaven for g in buiten.context["geldig"]}["FK01"] == 0
 
 
-def test_an_unknown_area_gets_404(demo, login):
-    assert login("regie").get("/gebieden/XX99/").status_code == 404
+def test_an_unknown_area_gets_404(wereld, login):
+    assert login(wereld.bob).get("/gebieden/XX99/").status_code == 404
 
 
-def test_regie_changes_the_local_status_in_place(demo, login):
-    landing = landing_in_wildeman("Ondermijning")
-    client = login("regie")
+def test_regie_changes_the_local_status_in_place(wereld, login):
+    landing = wereld.landing
+    client = login(wereld.bob)
     form = client.get(f"/gebieden/FK01/opgaven/{landing.pk}/bewerken/", headers=HTMX)
     assert form.status_code == 200
     response = client.post(
@@ -74,7 +68,7 @@ def test_regie_changes_the_local_status_in_place(demo, login):
         {
             "lokale_status": "loopt",
             "urgentie": "hoog",
-            "notitie": "Handhaving nu ook 's avonds.",
+            "notitie": "Spreekuur nu ook 's avonds.",
             "versie": landing.version,
         },
         headers=HTMX,
@@ -83,15 +77,15 @@ def test_regie_changes_the_local_status_in_place(demo, login):
     assert response.content.decode().lstrip().startswith('<tr class="utrecht-table__row"')
     landing.refresh_from_db()
     assert landing.lokale_status == "loopt"
-    assert landing.history.first().history_user.username == "regie"
+    assert landing.history.first().history_user == wereld.bob
 
 
-def test_a_stale_local_status_save_answers_409_and_keeps_the_other_change(demo, login):
-    landing = landing_in_wildeman("Ondermijning")
+def test_a_stale_local_status_save_answers_409_and_keeps_the_other_change(wereld, login):
+    landing = wereld.landing
     geladen = landing.version
     landing.notitie = "Door iemand anders"
     landing.save()
-    response = login("regie").post(
+    response = login(wereld.bob).post(
         f"/gebieden/FK01/opgaven/{landing.pk}/bewerken/",
         {"lokale_status": "afgerond", "urgentie": "laag", "notitie": "", "versie": geladen},
         headers=HTMX,
@@ -102,9 +96,9 @@ def test_a_stale_local_status_save_answers_409_and_keeps_the_other_change(demo, 
     assert landing.lokale_status != "afgerond"
 
 
-def test_an_invalid_local_status_gets_422(demo, login):
-    landing = landing_in_wildeman("Ondermijning")
-    response = login("regie").post(
+def test_an_invalid_local_status_gets_422(wereld, login):
+    landing = wereld.landing
+    response = login(wereld.bob).post(
         f"/gebieden/FK01/opgaven/{landing.pk}/bewerken/",
         {"lokale_status": "prima", "urgentie": "hoog", "versie": landing.version},
         headers=HTMX,
@@ -112,9 +106,10 @@ def test_an_invalid_local_status_gets_422(demo, login):
     assert response.status_code == 422
 
 
-def test_a_landing_outside_the_area_is_not_found_through_it(demo, login):
-    landing = OpgaveGebied.objects.filter(gebied__code="FK02").first()
-    response = login("regie").get(f"/gebieden/FK01/opgaven/{landing.pk}/bewerken/")
+def test_a_landing_outside_the_area_is_not_found_through_it(wereld, login):
+    buurt = GebiedFactory(code="FK02", niveau=Niveau.BUURT, ouder=wereld.wijk)
+    landing = OpgaveGebiedFactory(opgave=wereld.opgave, gebied=buurt)
+    response = login(wereld.bob).get(f"/gebieden/FK01/opgaven/{landing.pk}/bewerken/")
     assert response.status_code == 404
 
 
@@ -140,8 +135,8 @@ def test_the_wijk_board_costs_the_same_queries_at_two_sizes(client):
     assert tel() == klein
 
 
-def test_an_outsider_cannot_edit_a_local_status(demo, client):
-    landing = landing_in_wildeman("Ondermijning")
+def test_an_outsider_cannot_edit_a_local_status(wereld, client):
+    landing = wereld.landing
     client.force_login(UserFactory())
     assert client.post(f"/gebieden/FK01/opgaven/{landing.pk}/bewerken/", {}).status_code == 404
 
