@@ -3,52 +3,71 @@ import datetime
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
-from opgaven.models import Opgave
 from teams.models import Team, Waarde, Waardencheck, WaardeScore
-from tests.factories import LidmaatschapFactory, OpgaveFactory
+from tests.factories import (
+    LidmaatschapFactory,
+    OpgaveFactory,
+    WaardencheckFactory,
+    WaardeScoreFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
 
-def lids_team() -> Team:
-    return Team.objects.get(leden__username="lid")
+@pytest.fixture
+def eerdere_checks(wereld):
+    """Alice's team filled in the check 90 and 7 days ago, a little better the second time."""
+    vandaag = timezone.localdate()
+    for dagen, score in [(90, 3), (7, 4)]:
+        check = WaardencheckFactory(
+            team=wereld.team,
+            datum=vandaag - datetime.timedelta(days=dagen),
+            ingevuld_door=wereld.trekker,
+        )
+        for waarde in Waarde.objects.filter(actief=True):
+            WaardeScoreFactory(waardencheck=check, waarde=waarde, score=score)
+    return wereld
 
 
-def invullen(client, scores: dict[int, int], **extra):
+def invullen(client, team: Team, scores: dict[int, int], **extra):
     gegevens = {"datum": "2026-11-27"} | {f"score_{pk}": score for pk, score in scores.items()}
-    return client.post(f"/teams/{lids_team().slug}/waardencheck/", gegevens | extra)
+    return client.post(f"/teams/{team.slug}/waardencheck/", gegevens | extra)
 
 
-def test_lid_fills_in_the_values_check_for_the_team(demo, login):
-    client = login("lid")
-    form = client.get(f"/teams/{lids_team().slug}/waardencheck/")
+def test_lid_fills_in_the_values_check_for_the_team(wereld, login):
+    client = login(wereld.alice)
+    form = client.get(f"/teams/{wereld.team.slug}/waardencheck/")
     assert form.status_code == 200
     assert "Doen wat nodig is boven Doen wat kan" in form.content.decode()
     waarden = list(Waarde.objects.filter(actief=True))
     response = invullen(
-        client, {w.pk: 5 for w in waarden}, **{f"toelichting_{waarden[0].pk}": "Echt gedaan."}
+        client,
+        wereld.team,
+        {w.pk: 5 for w in waarden},
+        **{f"toelichting_{waarden[0].pk}": "Echt gedaan."},
     )
     assert response.status_code == 302
-    check = Waardencheck.objects.filter(team=lids_team()).latest("datum")
+    check = Waardencheck.objects.filter(team=wereld.team).latest("datum")
     assert check.scores.count() == len(waarden)
     assert check.scores.get(waarde=waarden[0]).toelichting == "Echt gedaan."
 
 
-def test_every_active_value_needs_a_score(demo, login):
-    client = login("lid")
+def test_every_active_value_needs_a_score(wereld, login):
+    client = login(wereld.alice)
     voor = Waardencheck.objects.count()
-    response = invullen(client, {Waarde.objects.first().pk: 3})
+    response = invullen(client, wereld.team, {Waarde.objects.first().pk: 3})
     assert response.status_code == 422
     assert "Controleer de invoer" in response.content.decode()
     assert Waardencheck.objects.count() == voor
 
 
-def test_the_team_page_shows_the_trend_and_highlights_drops(demo, login):
-    client = login("lid")
+def test_the_team_page_shows_the_trend_and_highlights_drops(eerdere_checks, login):
+    client = login(eerdere_checks.alice)
     waarden = list(Waarde.objects.filter(actief=True))
-    invullen(client, {w.pk: 1 for w in waarden})  # every value drops since the last demo check
-    response = client.get(f"/teams/{lids_team().slug}/")
+    invullen(client, eerdere_checks.team, {w.pk: 1 for w in waarden})  # every value drops
+    response = client.get(f"/teams/{eerdere_checks.team.slug}/")
     trends = response.context["trends"]
     assert all(trend.gedaald for trend in trends)
     eerste = trends[0]
@@ -58,28 +77,28 @@ def test_the_team_page_shows_the_trend_and_highlights_drops(demo, login):
     assert "Scores: 3 → 4 → 1" in html
 
 
-def test_a_deactivated_value_keeps_its_past_scores_and_leaves_the_form(demo, login):
+def test_a_deactivated_value_keeps_its_past_scores_and_leaves_the_form(eerdere_checks, login):
     waarde = Waarde.objects.first()
     waarde.actief = False
     waarde.save()
-    client = login("lid")
-    assert (
-        str(waarde) not in client.get(f"/teams/{lids_team().slug}/waardencheck/").content.decode()
-    )
+    client = login(eerdere_checks.alice)
+    formulier = client.get(f"/teams/{eerdere_checks.team.slug}/waardencheck/")
+    assert str(waarde) not in formulier.content.decode()
     assert waarde.scores.exists()
 
 
-def test_the_opgave_board_shows_the_teams_values_and_a_link_to_fill_them_in(demo, login):
-    opgave = Opgave.objects.get(team__leden__username="lid")
-    html = login("lid").get(f"/opgaven/{opgave.pk}/").content.decode()
+def test_the_opgave_board_shows_the_teams_values_and_a_link_to_fill_them_in(wereld, login):
+    opgave = wereld.opgave
+    html = login(wereld.alice).get(f"/opgaven/{opgave.pk}/").content.decode()
     assert "Waardencheck" in html
-    assert f"/teams/{lids_team().slug}/waardencheck/?opgave={opgave.pk}" in html
+    assert f"/teams/{wereld.team.slug}/waardencheck/?opgave={opgave.pk}" in html
 
 
-def test_a_check_for_one_opgave_is_kept_with_that_opgave(demo, login):
-    opgave = Opgave.objects.get(team__leden__username="lid")
-    client = login("lid")
-    invullen(client, {w.pk: 4 for w in Waarde.objects.filter(actief=True)}, opgave=opgave.pk)
+def test_a_check_for_one_opgave_is_kept_with_that_opgave(wereld, login):
+    opgave = wereld.opgave
+    client = login(wereld.alice)
+    scores = {w.pk: 4 for w in Waarde.objects.filter(actief=True)}
+    invullen(client, wereld.team, scores, opgave=opgave.pk)
     assert Waardencheck.objects.filter(opgave=opgave).count() == 1
 
 
