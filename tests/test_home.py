@@ -4,7 +4,7 @@ from django.test.utils import CaptureQueriesContext
 
 from gebieden.models import Gebied
 from opgaven.models import Opgave
-from teams.models import Team, TeamSoort
+from teams.models import Team
 from tests.factories import LidmaatschapFactory, OpgaveFactory, TeamFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -14,44 +14,44 @@ def opgave_titels(response) -> set[str]:
     return {opgave.titel for opgave in response.context["opgaven"]}
 
 
-def test_regie_sees_the_regieteam_and_the_five_opgaven_landing_in_its_gebied(demo, login):
-    response = login("regie").get("/")
-    regieteam = Team.objects.get(soort=TeamSoort.REGIETEAM, leden__username="regie")
+def test_regie_sees_the_regieteam_and_the_opgaven_landing_in_its_gebied(wereld, login):
+    response = login(wereld.bob).get("/")
+    regieteam = wereld.regieteam
     html = response.content.decode()
     assert regieteam.naam in html
     nieuw_west = Opgave.objects.filter(
         opgave_gebieden__gebied__in=Gebied.objects.onder(regieteam.gebied)
     ).distinct()
-    assert nieuw_west.count() == 5
+    assert nieuw_west.count() == 2
     assert opgave_titels(response) == {o.titel for o in nieuw_west}
     for opgave in nieuw_west:
         assert f'href="/opgaven/{opgave.pk}/"' in html
 
 
-def test_lid_sees_only_the_opgaven_of_their_own_team(demo, login):
-    response = login("lid").get("/")
-    eigen = Opgave.objects.filter(team__leden__username="lid")
+def test_lid_sees_only_the_opgaven_of_their_own_team(wereld, login):
+    response = login(wereld.alice).get("/")
+    eigen = Opgave.objects.filter(team__leden=wereld.alice)
     assert eigen.exists()
     assert opgave_titels(response) == {o.titel for o in eigen}
     assert [lid.team for lid in response.context["lidmaatschappen"]] == list(
-        Team.objects.filter(leden__username="lid")
+        Team.objects.filter(leden=wereld.alice)
     )
 
 
-def test_coordinator_sees_every_opgave_and_sits_in_no_team(demo, login):
-    response = login("coordinator").get("/")
+def test_coordinator_sees_every_opgave_and_sits_in_no_team(wereld, login):
+    response = login(wereld.coordinator).get("/")
     assert opgave_titels(response) == set(Opgave.objects.values_list("titel", flat=True))
     assert "Je bent nog geen lid van een team" in response.content.decode()
 
 
-def test_beheer_sees_every_opgave(demo, login):
-    response = login("beheer").get("/")
+def test_beheer_sees_every_opgave(wereld, login):
+    response = login(wereld.beheerder).get("/")
     assert opgave_titels(response) == set(Opgave.objects.values_list("titel", flat=True))
 
 
-def test_buiten_sees_none_of_the_nieuw_west_world(demo, login):
-    response = login("buiten").get("/")
-    regieteam = Team.objects.get(soort=TeamSoort.REGIETEAM, leden__username="regie")
+def test_an_outsider_sees_none_of_the_nieuw_west_world(wereld, login):
+    response = login(wereld.charlie).get("/")
+    regieteam = wereld.regieteam
     nieuw_west = Opgave.objects.filter(
         opgave_gebieden__gebied__in=Gebied.objects.onder(regieteam.gebied)
     )
@@ -99,9 +99,9 @@ def test_home_shows_the_teams_in_the_header(client):
     assert f'href="/teams/{lidmaatschap.team.slug}/"' in html
 
 
-def test_a_regieteam_member_finds_the_priority_board_from_home_and_the_team_page(demo, login):
-    client = login("regie")
-    regieteam = Team.objects.get(soort=TeamSoort.REGIETEAM)
+def test_a_regieteam_member_finds_the_priority_board_from_home_and_the_team_page(wereld, login):
+    client = login(wereld.bob)
+    regieteam = wereld.regieteam
     bord = f'href="/teams/{regieteam.slug}/bord/"'
     assert bord in client.get("/").content.decode()
     assert bord in client.get(f"/teams/{regieteam.slug}/").content.decode()
