@@ -93,8 +93,10 @@ def url_names(resolver=None, namespace=""):
             yield f"{namespace}{pattern.name}"
 
 
-def arguments(kind):
-    eigen_team = Team.objects.get(soort=TeamSoort.OPGAVETEAM, leden__username="lid")
+def arguments(kind, *, lid="lid", buiten="buiten"):
+    """The URL's arguments, for the users in the roles `lid` and `buiten` (by username: the
+    demo's by default, alice and charlie in the small world of tests/factories.py)."""
+    eigen_team = Team.objects.get(soort=TeamSoort.OPGAVETEAM, leden__username=lid)
     eigen_opgave = eigen_team.opgaven.first()
     if kind is None:
         return []
@@ -128,13 +130,13 @@ def arguments(kind):
     if kind == "eigen_lidmaatschap":
         return [
             eigen_team.slug,
-            eigen_team.lidmaatschappen.exclude(user__username="lid").first().pk,
+            eigen_team.lidmaatschappen.exclude(user__username=lid).first().pk,
         ]
     if kind == "gast":
         return [
             eigen_team.slug,
             eigen_opgave.pk,
-            get_user_model().objects.get(username="buiten").pk,
+            get_user_model().objects.get(username=buiten).pk,
         ]
     raise ValueError(kind)
 

@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from tests.factories import UserFactory
@@ -29,13 +28,13 @@ INLINE_CODE = [
 ]
 
 
-def pages_for(client, role):
+def pages_for(client, wereld, role):
     """Every GET page of the URL walk that this role may open, with its response."""
-    client.force_login(get_user_model().objects.get(username=role))
+    client.force_login(wereld.rol(role))
     for name, (method, kind, statuses) in EXPECTED.items():
         if method != "GET" or statuses[ROLES.index(role)] != 200:
             continue
-        url = reverse(name, args=arguments(kind))
+        url = reverse(name, args=arguments(kind, lid="alice", buiten="charlie"))
         yield url, client.get(url)
 
 
@@ -45,9 +44,9 @@ def csp_directives(response) -> dict[str, list[str]]:
 
 
 @pytest.mark.parametrize("role", ["lid", "regie", "coordinator", "beheer"])
-def test_every_page_has_a_strict_content_security_policy(client, demo, role):
+def test_every_page_has_a_strict_content_security_policy(client, wereld, role):
     checked = 0
-    for url, response in pages_for(client, role):
+    for url, response in pages_for(client, wereld, role):
         assert "Content-Security-Policy" in response, url
         directives = csp_directives(response)
         header = response["Content-Security-Policy"]
@@ -65,7 +64,7 @@ def test_every_page_has_a_strict_content_security_policy(client, demo, role):
     assert checked >= 10
 
 
-def test_the_login_page_and_error_pages_have_the_policy_too(client, demo):
+def test_the_login_page_and_error_pages_have_the_policy_too(client):
     for response in (
         client.get("/accounts/login/"),
         client.get("/bestaat-niet/"),
@@ -75,8 +74,8 @@ def test_the_login_page_and_error_pages_have_the_policy_too(client, demo):
 
 
 @pytest.mark.parametrize("role", ["lid", "regie", "beheer"])
-def test_no_page_holds_inline_script_style_or_event_handlers(client, demo, role):
-    for url, response in pages_for(client, role):
+def test_no_page_holds_inline_script_style_or_event_handlers(client, wereld, role):
+    for url, response in pages_for(client, wereld, role):
         if not response["Content-Type"].startswith("text/html") or url.startswith("/admin/"):
             continue
         html = response.content.decode()
@@ -85,8 +84,8 @@ def test_no_page_holds_inline_script_style_or_event_handlers(client, demo, role)
             assert match is None, f"{url}: {match.group(0) if match else ''}"
 
 
-def test_htmx_is_configured_for_the_policy(client, demo, login):
-    html = login("lid").get("/").content.decode()
+def test_htmx_is_configured_for_the_policy(client, wereld, login):
+    html = login(wereld.alice).get("/").content.decode()
     config = re.search(r'<meta name="htmx-config" content=\'([^\']+)\'>', html).group(1)
     assert '"allowEval": false' in config
     assert '"includeIndicatorStyles": false' in config
