@@ -1,4 +1,4 @@
-"""User text is escaped everywhere: hostile text in every free-text field of the demo world
+"""User text is escaped everywhere: hostile text in every free-text field of the small world
 never reaches a page raw, and exports never hand a spreadsheet a formula."""
 
 import csv
@@ -12,7 +12,8 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from opgaven.models import Actie, Opgave
-from teams.models import Team, TeamSoort
+from teams.models import Waarde
+from tests.factories import KansFactory, WaardencheckFactory, WaardeScoreFactory
 from tests.test_authorization import EXPECTED, ROLES, arguments
 
 pytestmark = pytest.mark.django_db
@@ -39,6 +40,17 @@ def vrije_tekstvelden():
                 and veld.name not in TECHNISCH
             ):
                 yield model, veld
+
+
+@pytest.fixture
+def overal_tekst(wereld):
+    """The small world plus a row of the models it leaves empty that pages show: a kans and
+    a values check with its scores."""
+    KansFactory(gebied=wereld.buurt, opgave=wereld.opgave, status="geaccepteerd")
+    check = WaardencheckFactory(team=wereld.team, opgave=wereld.opgave)
+    for waarde in Waarde.objects.filter(actief=True):
+        WaardeScoreFactory(waardencheck=check, waarde=waarde, toelichting="Goed gedaan.")
+    return wereld
 
 
 def vul_met_aanvalstekst():
@@ -74,15 +86,15 @@ def test_the_introspection_finds_the_fields_people_type_into():
 
 
 @pytest.mark.parametrize("role", ["lid", "regie", "coordinator", "beheer"])
-def test_hostile_text_in_every_field_never_renders_raw(client, demo, role):
+def test_hostile_text_in_every_field_never_renders_raw(client, overal_tekst, role):
     assert vul_met_aanvalstekst() > 100
-    client.force_login(get_user_model().objects.get(username=role))
+    client.force_login(overal_tekst.rol(role))
     pagina_s = 0
     escaped_gezien = False
     for name, (method, kind, statuses) in EXPECTED.items():
         if method != "GET" or statuses[ROLES.index(role)] != 200 or name.startswith("admin:"):
             continue
-        url = reverse(name, args=arguments(kind))
+        url = reverse(name, args=arguments(kind, lid="alice", buiten="charlie"))
         for variant in (url, url + ("&" if "?" in url else "?") + "export=csv"):
             response = client.get(variant)
             assert response.status_code == 200, variant
@@ -102,19 +114,19 @@ def test_hostile_text_in_every_field_never_renders_raw(client, demo, role):
     assert escaped_gezien  # the text did reach the pages, escaped
 
 
-def test_template_syntax_in_user_text_is_shown_not_run(client, demo, login):
-    opgave = Opgave.objects.filter(team__leden__username="lid").first()
+def test_template_syntax_in_user_text_is_shown_not_run(client, wereld, login):
+    opgave = wereld.opgave
     Opgave.objects.filter(pk=opgave.pk).update(titel='{{ 7|add:1 }} {% now "Y" %}')
-    html = login("lid").get(f"/opgaven/{opgave.pk}/").content.decode()
+    html = login(wereld.alice).get(f"/opgaven/{opgave.pk}/").content.decode()
     assert "{{ 7|add:1 }} {% now &quot;Y&quot; %}" in html
 
 
-def test_the_csv_export_neutralises_formulas(client, demo, login):
-    opgave = Opgave.objects.filter(team__leden__username="lid").first()
+def test_the_csv_export_neutralises_formulas(client, wereld, login):
+    opgave = wereld.opgave
     actie = opgave.acties.first()
     Actie.objects.filter(pk=actie.pk).update(titel='=HYPERLINK("http://evil.example","klik")')
     Opgave.objects.filter(pk=opgave.pk).update(titel="@SUM(1+1)")
-    response = login("lid").get(f"/opgaven/{opgave.pk}/?export=csv")
+    response = login(wereld.alice).get(f"/opgaven/{opgave.pk}/?export=csv")
     cellen = [
         cel
         for rij in csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";")
@@ -132,11 +144,10 @@ def _is_getal(tekst: str) -> bool:
     return True
 
 
-def test_the_excel_export_holds_text_not_formulas(client, demo, login):
-    regieteam = Team.objects.get(soort=TeamSoort.REGIETEAM)
-    opgave = Opgave.objects.filter(team__leden__username="lid").first()  # lands in Wildeman
+def test_the_excel_export_holds_text_not_formulas(client, wereld, login):
+    opgave = wereld.opgave  # lands in Wildeman
     Opgave.objects.filter(pk=opgave.pk).update(titel="=1+1")
-    response = login("regie").get(f"/teams/{regieteam.slug}/bord/?export=xlsx")
+    response = login(wereld.bob).get(f"/teams/{wereld.regieteam.slug}/bord/?export=xlsx")
     werkmap = load_workbook(io.BytesIO(response.content))
     cellen = [cel for blad in werkmap for rij in blad.iter_rows() for cel in rij]
     assert not [cel for cel in cellen if cel.data_type == "f"]
