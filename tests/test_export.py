@@ -5,8 +5,6 @@ import pytest
 from openpyxl import load_workbook
 
 from kern.export import exporteer
-from opgaven.models import Opgave
-from teams.models import Team, TeamSoort
 from tests.factories import ActieFactory, LidmaatschapFactory, OpgaveFactory
 
 pytestmark = pytest.mark.django_db
@@ -19,9 +17,9 @@ def werkmap(response):
     return load_workbook(io.BytesIO(response.content))
 
 
-def test_the_regieteam_board_exports_its_priority_order(demo, login):
-    client = login("regie")
-    slug = Team.objects.get(soort=TeamSoort.REGIETEAM).slug
+def test_the_regieteam_board_exports_its_priority_order(wereld, login):
+    client = login(wereld.bob)
+    slug = wereld.regieteam.slug
     pagina = client.get(f"/teams/{slug}/bord/").context["opgaven"]
     blad = werkmap(client.get(f"/teams/{slug}/bord/?export=xlsx"))["Prioriteiten"]
     rijen = list(blad.iter_rows(values_only=True))
@@ -32,24 +30,24 @@ def test_the_regieteam_board_exports_its_priority_order(demo, login):
     ]
 
 
-def test_the_opgave_board_exports_one_sheet_per_part(demo, login):
-    opgave = Opgave.objects.get(team__leden__username="lid")
-    boek = werkmap(login("lid").get(f"/opgaven/{opgave.pk}/?export=xlsx"))
+def test_the_opgave_board_exports_one_sheet_per_part(wereld, login):
+    opgave = wereld.opgave
+    boek = werkmap(login(wereld.alice).get(f"/opgaven/{opgave.pk}/?export=xlsx"))
     assert boek.sheetnames == ["Acties", "Mijlpalen", "Voortgang", "Belemmeringen", "Gebieden"]
     assert boek["Acties"].max_row - 1 == opgave.acties.count()
     assert boek["Mijlpalen"].max_row - 1 == opgave.mijlpalen.count()
 
 
-def test_the_wijk_board_exports_as_csv(demo, login):
-    response = login("regie").get("/gebieden/FK01/?export=csv")
+def test_the_wijk_board_exports_as_csv(wereld, login):
+    response = login(wereld.bob).get("/gebieden/FK01/?export=csv")
     rijen = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert rijen[0][:3] == ["Opgave", "Team", "Waar"]
-    assert len(rijen) == 1 + 5
+    assert len(rijen) == 1 + 2
 
 
-def test_an_export_shows_only_what_the_user_may_see(demo, login):
-    opgave = Opgave.objects.get(team__leden__username="lid")
-    client = login("buiten")
+def test_an_export_shows_only_what_the_user_may_see(wereld, login):
+    opgave = wereld.opgave
+    client = login(wereld.charlie)
     assert client.get(f"/opgaven/{opgave.pk}/?export=xlsx").status_code == 404
     rijen = list(
         csv.reader(
