@@ -14,14 +14,18 @@ from pathlib import Path
 import polib
 import pytest
 from django.conf import settings
+from django.utils import timezone
 
-from opgaven.models import Belemmering, Opgave
+from opgaven.models import Belemmering
+from teams.models import Waarde
 from tests.factories import (
     ActieFactory,
     BelemmeringFactory,
     LidmaatschapFactory,
     OpgaveFactory,
     VoortgangsupdateFactory,
+    WaardencheckFactory,
+    WaardeScoreFactory,
 )
 from tests.i18n_scanner import untranslated_texts
 
@@ -306,11 +310,39 @@ def in_english(client):
     return client
 
 
+@pytest.fixture
+def volle_wereld(wereld):
+    """The small world with what the key pages show beyond it: an experiment with what it
+    taught, a resolved belemmering, and two values checks per team, the second one lower."""
+    ActieFactory(
+        opgave=wereld.opgave,
+        titel="Proefwoning openstellen",
+        soort="experiment",
+        kolom="klaar",
+        hypothese="Een proefwoning neemt zorgen weg.",
+        geleerd="Bezoekers waren vooral bezorgd over de kosten.",
+    )
+    BelemmeringFactory(
+        opgaven=[wereld.opgave],
+        gebied=wereld.buurt,
+        status="opgelost",
+        oplossing="De bibliotheek helpt.",
+        opgelost_op=timezone.now(),
+    )
+    vandaag = timezone.localdate()
+    for team in (wereld.team, wereld.regieteam):
+        for dagen, score in [(30, 4), (7, 3)]:
+            check = WaardencheckFactory(team=team, datum=vandaag - datetime.timedelta(days=dagen))
+            for waarde in Waarde.objects.filter(actief=True):
+                WaardeScoreFactory(waardencheck=check, waarde=waarde, score=score)
+    return wereld
+
+
 @pytest.mark.django_db
-def test_the_check_for_dutch_left_over_notices_a_dutch_page(demo, login):
-    html = login("regie").get("/").content.decode()
+def test_the_check_for_dutch_left_over_notices_a_dutch_page(wereld, login):
+    html = login(wereld.bob).get("/").content.decode()
     assert {"Mijn teams", "Opgaven", "Afmelden"} <= set(_dutch_left_over(html))
-    html = login("regie").get("/teams/regieteam-wildeman/bord/").content.decode()
+    html = login(wereld.bob).get("/teams/regieteam-wildeman/bord/").content.decode()
     assert {"De opgaven die in", "landen, in volgorde van prioriteit."} <= set(
         _dutch_left_over(html)
     )
@@ -334,12 +366,10 @@ def test_the_check_for_dutch_left_over_notices_a_dutch_page(demo, login):
         (None, "/accounts/login/"),
     ],
 )
-def test_key_pages_read_in_english(demo, login, in_english, gebruiker, pagina):
+def test_key_pages_read_in_english(volle_wereld, login, in_english, gebruiker, pagina):
     if pagina == "opgave":
-        pagina = Opgave.objects.get(
-            titel="Wildeman aardgasvrij en beter geïsoleerd"
-        ).get_absolute_url()
-    client = login(gebruiker) if gebruiker else in_english
+        pagina = volle_wereld.opgave.get_absolute_url()
+    client = login(volle_wereld.rol(gebruiker)) if gebruiker else in_english
     response = client.get(pagina)
     html = response.content.decode()
     assert response.status_code == 200
@@ -426,8 +456,8 @@ def test_the_header_offers_each_language_in_its_own_words(client):
 
 
 @pytest.mark.django_db
-def test_choosing_english_returns_to_the_same_page_in_english(demo, login):
-    client = login("regie")
+def test_choosing_english_returns_to_the_same_page_in_english(wereld, login):
+    client = login(wereld.bob)
     response = client.post(
         "/i18n/setlang/", {"language": "en", "next": "/belemmeringen/?ernst=hoog"}
     )
@@ -448,8 +478,8 @@ def test_choosing_english_returns_to_the_same_page_in_english(demo, login):
     ("taal", "kop"),
     [("nl", "Prioriteit;Opgave;Team;Aanvliegroute"), ("en", "Priority;Mission;Team;Approach")],
 )
-def test_exports_carry_headers_in_the_chosen_language(demo, login, taal, kop):
-    client = login("regie")
+def test_exports_carry_headers_in_the_chosen_language(wereld, login, taal, kop):
+    client = login(wereld.bob)
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = taal
     response = client.get("/teams/regieteam-wildeman/bord/?export=csv")
     assert response.status_code == 200
