@@ -24,17 +24,17 @@ def test_the_statement_names_the_axe_core_version_the_tests_use(client):
     assert f"axe-core {versie}" in client.get("/toegankelijkheid/").content.decode()
 
 
-def test_every_page_links_to_the_statement_from_its_footer(client, demo, login):
+def test_every_page_links_to_the_statement_from_its_footer(client, user):
     for pagina in ["/accounts/login/", "/toegankelijkheid/"]:
         assert 'href="/toegankelijkheid/"' in client.get(pagina).content.decode()
-    login("lid")
+    client.force_login(user)
     tekst = client.get("/").content.decode()
     footer = tekst[tekst.index("<footer") :]
     assert 'href="/toegankelijkheid/">Toegankelijkheid</a>' in footer
 
 
-def test_a_radio_group_is_a_fieldset_with_a_legend_and_no_blank_choice(client, demo, login):
-    login("lid")
+def test_a_radio_group_is_a_fieldset_with_a_legend_and_no_blank_choice(client, user):
+    client.force_login(user)
     tekst = client.get("/melden/").content.decode()
     groep = tekst[tekst.index("<fieldset") : tekst.index("</fieldset>")]
     assert '<legend class="utrecht-form-label">Wat wil je melden?</legend>' in groep
@@ -43,8 +43,8 @@ def test_a_radio_group_is_a_fieldset_with_a_legend_and_no_blank_choice(client, d
     assert 'for="id_soort"' not in tekst  # no label pointing at the group's wrapper
 
 
-def test_refused_and_missing_pages_keep_the_site_layout_and_say_what_happened(client, demo, login):
-    login("lid")
+def test_refused_and_missing_pages_keep_the_site_layout_and_say_what_happened(client, user):
+    client.force_login(user)
     niet_gevonden = client.get("/bestaat-niet/")
     assert niet_gevonden.status_code == 404
     assert "Niet gevonden" in niet_gevonden.content.decode()
