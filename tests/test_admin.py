@@ -3,7 +3,7 @@ import re
 
 import pytest
 from django.contrib import admin
-from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 from django.utils.html import escape
 
@@ -115,10 +115,24 @@ def test_peilmomenten_are_read_only_in_the_admin(superuser_client):
     assert superuser_client.get(reverse("admin:opgaven_peilmoment_add")).status_code == 403
 
 
-def test_beheer_manages_the_values_in_the_admin_without_deleting_them(demo, client):
+@pytest.fixture
+def beheer():
+    """Functioneel beheer: staff, with the rights on the values list that beheer holds in the
+    demo world (opgaven/demowereld.py)."""
+    beheer = UserFactory(is_staff=True)
+    beheer.user_permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="teams",
+            codename__in=["add_waarde", "change_waarde", "view_waarde"],
+        )
+    )
+    return beheer
 
-    client.force_login(get_user_model().objects.get(username="beheer"))
+
+def test_beheer_manages_the_values_in_the_admin_without_deleting_them(beheer, client):
+    client.force_login(beheer)
     waarde = Waarde.objects.first()
+    WaardeScoreFactory(waarde=waarde)  # a past check scored it
     response = client.post(
         reverse("admin:teams_waarde_change", args=[waarde.pk]),
         {"links": "Doen wat echt nodig is", "rechts": waarde.rechts, "volgorde": 9, "actief": ""},
@@ -185,8 +199,7 @@ def test_the_history_of_a_record_whose_meaning_matters_later_is_shown_in_the_adm
     assert obj.history.exists()
 
 
-def test_rewording_a_value_in_the_admin_is_recorded_with_who_did_it(demo, client):
-    beheer = get_user_model().objects.get(username="beheer")
+def test_rewording_a_value_in_the_admin_is_recorded_with_who_did_it(beheer, client):
     client.force_login(beheer)
     waarde = Waarde.objects.first()
     client.post(
