@@ -175,9 +175,9 @@ def test_history_cannot_be_reverted_through_the_admin(superuser_client):
     assert Opgave.objects.get(pk=opgave.pk).titel == "Nieuwe titel"
 
 
-def test_beheer_reads_the_audit_log_in_the_admin(client, demo, login):
-    login("buiten").get(f"/opgaven/{Opgave.objects.first().pk}/")  # one denied access
-    beheer = login("beheer")
+def test_beheer_reads_the_audit_log_in_the_admin(client, wereld, login):
+    login(wereld.charlie).get(f"/opgaven/{wereld.opgave.pk}/")  # one denied access
+    beheer = login(wereld.beheerder)
     response = beheer.get(reverse("admin:audit_auditregel_changelist"))
     assert response.status_code == 200
     assert "toegang geweigerd" in response.content.decode()
