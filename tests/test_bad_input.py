@@ -8,19 +8,21 @@ import opgaven.forms
 import teams.forms
 import web.forms
 from kern.invoer import LANGE_TEKST
-from opgaven.models import Opgave
+from tests.factories import ActieFactory, LidmaatschapFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def lid(demo, login):
-    return login("lid")
+def opgave():
+    """An opgave with an actie on its board."""
+    return ActieFactory().opgave
 
 
 @pytest.fixture
-def opgave(demo):
-    return Opgave.objects.filter(team__leden__username="lid").first()
+def lid(opgave, login):
+    """The test client, signed in as a member of the opgave's team."""
+    return login(LidmaatschapFactory(team=opgave.team).user)
 
 
 def test_an_oversized_form_gets_413_with_a_dutch_page(lid):
@@ -112,9 +114,9 @@ def test_a_filter_naming_nonsense_ids_gets_400_not_500(lid):
     assert lid.get("/overzicht/?team=abc").status_code == 400
 
 
-def test_denied_and_missing_pages_are_dutch_pages_in_the_site_layout(demo, login):
-    coordinator = login("coordinator")
-    opgave = Opgave.objects.first()
+def test_denied_and_missing_pages_are_dutch_pages_in_the_site_layout(wereld, login):
+    coordinator = login(wereld.coordinator)
+    opgave = wereld.opgave
     niet_gevonden = coordinator.get("/opgaven/99999999/")
     geweigerd = coordinator.post(f"/opgaven/{opgave.pk}/acties/", {})
     assert niet_gevonden.status_code == 404
