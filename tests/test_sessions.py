@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from audit.sessies import VERLENGD_OP
-from tests.factories import UserFactory
+from tests.factories import LidmaatschapFactory, OpgaveFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -40,11 +40,10 @@ def test_an_expired_session_sends_the_user_to_login(client):
     assert response["Location"].startswith("/accounts/login/")
 
 
-def test_a_board_poll_does_not_write_the_session(client, demo, login):
-    from opgaven.models import Opgave
-
-    client = login("lid")
-    opgave = Opgave.objects.filter(team__leden__username="lid").first()
+def test_a_board_poll_does_not_write_the_session(client):
+    lidmaatschap = LidmaatschapFactory()
+    opgave = OpgaveFactory(team=lidmaatschap.team)
+    client.force_login(lidmaatschap.user)
     client.get(f"/opgaven/{opgave.pk}/")
     with CaptureQueriesContext(connection) as queries:
         response = client.get(f"/opgaven/{opgave.pk}/?sinds={opgave.bord_versie}")
