@@ -13,7 +13,8 @@ import teams.forms
 import web.forms
 from gebieden.models import Gebied
 from opgaven.models import Actie, Mijlpaal, Opgave
-from teams.models import Lidmaatschap, Team, TeamSoort, Waarde
+from teams.models import Lidmaatschap, Team, Waarde
+from tests.factories import ActieFactory, MijlpaalFactory
 from tests.test_authorization import EXPECTED, ROLES, arguments
 
 pytestmark = pytest.mark.django_db
@@ -86,16 +87,21 @@ formulieren = st.dictionaries(
 )
 
 
-def momentopname(url_name: str, kind: str) -> dict:
+@pytest.fixture
+def wereld_met_kaarten(wereld):
+    """The small world, with cards and milestones on the opgaven the forms do not target."""
+    for opgave in (wereld.andere_opgave, wereld.opgave_elders):
+        ActieFactory.create_batch(2, opgave=opgave, kolom="te_doen")
+        MijlpaalFactory(opgave=opgave)
+    return wereld
+
+
+def momentopname(wereld, url_name: str, kind: str) -> dict:
     """The records this form does not target, by (kind, pk): other opgaven and their cards,
     other teams and their members, the area tree, the values list and everyone's admin flags."""
-    eigen_team = Team.objects.get(soort=TeamSoort.OPGAVETEAM, leden__username="lid")
+    eigen_team = wereld.team
     eigen_opgave = eigen_team.opgaven.first()
-    doel_team = (
-        Team.objects.get(soort=TeamSoort.REGIETEAM)
-        if kind in {"regieteam", "melding"}
-        else eigen_team
-    )
+    doel_team = wereld.regieteam if kind in {"regieteam", "melding"} else eigen_team
     opgave_velden = [f.attname for f in Opgave._meta.concrete_fields if f.name != "bord_versie"]
     rijen = {
         "opgave": Opgave.objects.exclude(pk=eigen_opgave.pk).values(*opgave_velden),
@@ -114,10 +120,11 @@ def momentopname(url_name: str, kind: str) -> dict:
 
 @pytest.mark.parametrize(("url_name", "kind", "schrijver"), list(post_endpoints()))
 def test_random_and_hostile_posts_never_crash_or_touch_other_records(
-    client, demo, url_name, kind, schrijver
+    client, wereld_met_kaarten, url_name, kind, schrijver
 ):
-    client.force_login(get_user_model().objects.get(username=schrijver))
-    url = reverse(url_name, args=arguments(kind))
+    wereld = wereld_met_kaarten
+    client.force_login(wereld.rol(schrijver))
+    url = reverse(url_name, args=arguments(kind, lid="alice", buiten="charlie"))
 
     @settings(
         max_examples=20,
@@ -128,10 +135,10 @@ def test_random_and_hostile_posts_never_crash_or_touch_other_records(
     )
     @given(gegevens=formulieren, htmx=st.booleans())
     def post(gegevens, htmx):
-        voor = momentopname(url_name, kind)
+        voor = momentopname(wereld, url_name, kind)
         response = client.post(url, gegevens, headers={"HX-Request": "true"} if htmx else {})
         assert response.status_code < 500
-        na = momentopname(url_name, kind)
+        na = momentopname(wereld, url_name, kind)
         # What a form creates is its own; what existed must be there, unchanged.
         assert {sleutel: na.get(sleutel) for sleutel in voor} == voor
 
