@@ -187,7 +187,7 @@ class WaardeScoreFactory(factory.django.DjangoModelFactory):
 #
 # What most tests stand on (STYLE.md rule 18), in the spirit of healthchecks' alice, bob and
 # charlie: one wijk in Nieuw-West steered by a regieteam, two opgaven landing in its buurt
-# Wildeman, and one team elsewhere. The full demo world (opgaven/demowereld.py) is for the demo's
+# Wildeman, and one team elsewhere. The full demo world (demo/demowereld.py) is for the demo's
 # own tests, the authorization walk and the browser tests. Codes and names follow the demo, so a
 # test reads the same on either world.
 

@@ -118,7 +118,7 @@ def test_peilmomenten_are_read_only_in_the_admin(superuser_client):
 @pytest.fixture
 def beheer():
     """Functioneel beheer: staff, with the rights on the values list that beheer holds in the
-    demo world (opgaven/demowereld.py)."""
+    demo world (demo/demowereld.py)."""
     beheer = UserFactory(is_staff=True)
     beheer.user_permissions.add(
         *Permission.objects.filter(
