@@ -90,7 +90,8 @@ def demo(db):
 @pytest.fixture
 def wereld(db) -> KleineWereld:
     """The small world most tests stand on (tests/factories.py): alice, bob, charlie and their
-    teams, in a few dozen queries instead of the whole demo."""
+    teams. Built in some 60 ms on SQLite (about 250 queries, most of them the history, audit and
+    permission rows that every save writes), against some 350 ms for the whole demo."""
     return kleine_wereld()
 
 
