@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
+from kern.bewerken import VersieForm
 from kern.versioning import VersieConflict, controleer_versie, gewijzigd_sinds
 
 
@@ -25,18 +26,18 @@ class GeschiedenisAdmin(SimpleHistoryAdmin):
         return False
 
 
-class VersieFormulier(forms.ModelForm):
+class VersieFormulier(VersieForm):
     """An admin change form (or inline row) that carries the version it was loaded at, like
     every edit form of the app: a save on top of someone else's newer change is refused,
-    naming the fields they changed, and nothing is saved."""
-
-    versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    naming the fields they changed, and nothing is saved. (The admin saves by itself, so
+    the check runs as validation rather than through `bewaar_formulier`.)"""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            self.fields["versie"].initial = self.instance.version
-            self.fields["versie"].required = True
+        # The admin lays out every field its fieldsets name, also on its add page.
+        self.fields.setdefault(
+            "versie", forms.IntegerField(widget=forms.HiddenInput, required=False)
+        )
 
     def clean(self):
         cleaned = super().clean()

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gebieden.models import Gebied
+from kern.bewerken import VersieForm
 from kern.export import EXPORTFORMATEN
 from kern.gebruikers import weergavenaam
 from kern.invoer import LANGE_TEKST, Paginaparameters, begrens_vrije_tekst
@@ -33,10 +34,8 @@ class DatumInvoer(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class ActieForm(forms.ModelForm):
+class ActieForm(VersieForm):
     """A new card, or an edit of one (then with the version it was loaded at)."""
-
-    versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         formfield_callback = begrens_vrije_tekst
@@ -70,10 +69,6 @@ class ActieForm(forms.ModelForm):
         self.fields["eigenaar"].label_from_instance = weergavenaam
         if self.instance.pk:
             del self.fields["kolom"]  # a card changes column by moving, not by editing
-            self.fields["versie"].initial = self.instance.version
-            self.fields["versie"].required = True
-        else:
-            del self.fields["versie"]
 
     def clean(self):
         cleaned = super().clean()
@@ -82,10 +77,6 @@ class ActieForm(forms.ModelForm):
                 "hypothese", _("Een experiment heeft een hypothese: wat wil je toetsen?")
             )
         return cleaned
-
-    @property
-    def bewerkte_velden(self) -> list[str]:
-        return [naam for naam in self.Meta.fields if naam in self.fields]
 
 
 class VerplaatsActieForm(forms.Form):
@@ -102,12 +93,14 @@ class VerplaatsActieForm(forms.Form):
         return super().clean()
 
 
-class MijlpaalAfvinkForm(forms.ModelForm):
-    versie = forms.IntegerField(widget=forms.HiddenInput)
-
+class MijlpaalAfvinkForm(VersieForm):
     class Meta:
         model = Mijlpaal
         fields = ["gereed"]
+
+    @property
+    def bewerkte_velden(self) -> list[str]:
+        return ["gereed", "gereed_op"]  # the model dates the tick itself
 
 
 class VoortgangForm(forms.ModelForm):
@@ -294,11 +287,9 @@ class OverdrachtForm(forms.Form):
         self.fields["versie"].initial = opgave.version
 
 
-class OpgaveForm(forms.ModelForm):
+class OpgaveForm(VersieForm):
     """An opgave's own fields, on top of the version it was loaded at. Its team changes only by
     a hand-over (opgaven/overdracht.py) and its gebieden decide who sees it: neither is here."""
-
-    versie = forms.IntegerField(widget=forms.HiddenInput)
 
     class Meta:
         formfield_callback = begrens_vrije_tekst
@@ -318,10 +309,6 @@ class OpgaveForm(forms.ModelForm):
             "streefdatum": DatumInvoer(),
         }
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["versie"].initial = self.instance.version
-
     def clean(self):
         cleaned = super().clean()
         start, streef = cleaned.get("startdatum"), cleaned.get("streefdatum")
@@ -329,18 +316,12 @@ class OpgaveForm(forms.ModelForm):
             self.add_error("streefdatum", _("De streefdatum kan niet vóór de startdatum liggen."))
         return cleaned
 
-    @property
-    def bewerkte_velden(self) -> list[str]:
-        return self.Meta.fields
 
-
-class BelemmeringForm(forms.ModelForm):
+class BelemmeringForm(VersieForm):
     """A belemmering's text, severity, owner and the details of its escalation and resolution,
     on top of the version it was loaded at. Its status moves on the belemmeringen board
     (opgaven.belemmeringen.zet_status); which opgaven it blocks and its gebied decide who sees
     and handles it: neither is here."""
-
-    versie = forms.IntegerField(widget=forms.HiddenInput)
 
     class Meta:
         formfield_callback = begrens_vrije_tekst
@@ -364,7 +345,6 @@ class BelemmeringForm(forms.ModelForm):
 
     def __init__(self, *args, eigenaren, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["versie"].initial = self.instance.version
         self.fields["eigenaar"].queryset = eigenaren
         self.fields["eigenaar"].label_from_instance = weergavenaam
 
@@ -375,10 +355,6 @@ class BelemmeringForm(forms.ModelForm):
             if veld in cleaned and not cleaned[veld] and getattr(self.instance, veld):
                 self.add_error(veld, melding)
         return cleaned
-
-    @property
-    def bewerkte_velden(self) -> list[str]:
-        return self.Meta.fields
 
 
 class VersieParameters(Paginaparameters):

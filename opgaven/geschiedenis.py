@@ -4,18 +4,16 @@ earlier version's values into the record's normal edit form, never straight into
 """
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 
-from django.contrib.auth import get_user_model
 from django.db import models
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from gebieden.models import Gebied
 from kern.gebruikers import weergavenaam
-from kern.versioning import BOEKHOUDING, gewijzigd_sinds
+from kern.versioning import BOEKHOUDING
+from kern.woorden import in_woorden
+from kern.woorden import namen as veld_namen
 
 SOORTEN = {
     "+": gettext_lazy("maakte aan"),
@@ -96,56 +94,11 @@ def terug_te_zetten(versie, velden: list[str]) -> dict:
     return {naam: getattr(versie, model_velden[naam].attname) for naam in velden}
 
 
-def in_woorden(veld: models.Field, waarde, namen: dict | None = None) -> str:
-    """A stored value as people read it: a choice's label, a date, a person's name."""
-    if waarde is None or waarde == "":
-        return "–"
-    if veld.choices:
-        return str(dict(veld.flatchoices).get(waarde, waarde))
-    if isinstance(veld, models.BooleanField):
-        return _("ja") if waarde else _("nee")
-    if isinstance(waarde, datetime):
-        return date_format(timezone.localtime(waarde), "SHORT_DATETIME_FORMAT")
-    if isinstance(waarde, date):
-        return date_format(waarde, "DATE_FORMAT")
-    if isinstance(veld, models.ForeignKey):
-        return (namen or {}).get((veld.related_model, waarde), _("(verwijderd)"))
-    return str(waarde)
-
-
 def _namen_van_verwijzingen(velden: list[models.Field], rijen: list) -> dict:
     """The names of every record the versions refer to (a team, an owner, a gebied): one query
     per kind of record, whatever the number of versions."""
     namen = {}
     for veld in velden:
         if isinstance(veld, models.ForeignKey):
-            namen |= _namen(veld, {getattr(rij, veld.attname) for rij in rijen} - {None})
+            namen |= veld_namen(veld, {getattr(rij, veld.attname) for rij in rijen} - {None})
     return namen
-
-
-def _namen(veld: models.ForeignKey, ids: set) -> dict:
-    gerelateerd = veld.related_model._default_manager.filter(pk__in=ids)
-    if veld.related_model is Gebied:
-        gerelateerd = gerelateerd.defer("omtrek")  # read only where a map is drawn
-    return {
-        (veld.related_model, record.pk): (
-            weergavenaam(record) if veld.related_model is get_user_model() else str(record)
-        )
-        for record in gerelateerd
-    }
-
-
-def wat_de_ander_veranderde(actueel, versie: int, velden: list[str]) -> list[tuple[str, str]]:
-    """For a conflict notice: each field the other person changed since `versie`, with its
-    value now, in words (every field of the form when the history cannot tell)."""
-    gewijzigd = gewijzigd_sinds(actueel, versie) or [
-        actueel._meta.get_field(naam) for naam in velden
-    ]
-    return [(str(veld.verbose_name).capitalize(), _nu(actueel, veld)) for veld in gewijzigd]
-
-
-def _nu(record, veld: models.Field) -> str:
-    waarde = getattr(record, veld.attname)
-    if isinstance(veld, models.ForeignKey):
-        return in_woorden(veld, waarde, _namen(veld, {waarde} - {None}))
-    return in_woorden(veld, waarde)

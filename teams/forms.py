@@ -4,6 +4,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from gebieden.models import Gebied
+from kern.bewerken import VersieForm
 from kern.gebruikers import weergavenaam
 from kern.invoer import Paginaparameters, begrens_vrije_tekst
 from teams.models import Lidmaatschap, Team, TeamSoort
@@ -16,13 +17,11 @@ class GebruikerKeuze(forms.ModelChoiceField):
         return f"{weergavenaam(obj)} ({obj.username})"
 
 
-class TeamForm(forms.ModelForm):
+class TeamForm(VersieForm):
     """A team's settings. Its trekker edits the name, description and focus limit; what decides
     who sees what (whether it is a regieteam, the gebied it steers) and its web address only
     functioneel beheer sets. A post that names such a field without that right is refused as
     a whole, saying which field it was."""
-
-    versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     # The fields only functioneel beheer sets (rechten.teams.kan_teamindeling_bepalen).
     BEHEERVELDEN = ("slug", "soort", "gebied")
@@ -46,15 +45,6 @@ class TeamForm(forms.ModelForm):
                 veld = self.fields.pop(naam)
                 if naam in self.data:
                     self.geweigerd.append(veld.label)
-        if self.instance.pk:
-            self.fields["versie"].initial = self.instance.version
-            self.fields["versie"].required = True
-        else:
-            del self.fields["versie"]
-
-    @property
-    def bewerkte_velden(self) -> list[str]:
-        return [naam for naam in self.Meta.fields if naam in self.fields]
 
     def clean_slug(self):
         slug = self.cleaned_data["slug"] or slugify(self.cleaned_data.get("naam", ""))

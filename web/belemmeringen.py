@@ -6,9 +6,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from gebieden.models import Gebied
+from kern.bewerken import bewaar_formulier
 from kern.htmx import HtmxHttpRequest
 from kern.invoer import lees_parameters
-from kern.versioning import VersieConflict, bewaar_bewerking
+from kern.versioning import VersieConflict
 from opgaven.belemmeringen import kengetallen, zet_status
 from opgaven.forms import (
     BelemmeringFilter,
@@ -16,7 +17,7 @@ from opgaven.forms import (
     BelemmeringStatusForm,
     MeldingForm,
 )
-from opgaven.geschiedenis import terug_te_zetten, wat_de_ander_veranderde
+from opgaven.geschiedenis import terug_te_zetten
 from opgaven.kaartcache import haal_kaarten
 from opgaven.models import Belemmering, BelemmeringStatus
 from rechten.belemmeringen import (
@@ -194,25 +195,15 @@ def belemmering_bewerken(request: HtmxHttpRequest, pk: int):
     context = {"belemmering": belemmering, "form": form, "terugzetten": terugzetten}
     status = 200
     if request.method == "POST":
-        if not form.is_valid():
-            status = 422
-        else:
-            met_reden(form.instance, terugzetten)
-            try:
-                bewaar_bewerking(
-                    form.instance, versie=form.cleaned_data["versie"], velden=form.bewerkte_velden
-                )
-            except VersieConflict as conflict:
-                context["conflict"] = wat_de_ander_veranderde(
-                    conflict.actueel, form.cleaned_data["versie"], form.bewerkte_velden
-                )
-                status = 409
-            else:
-                messages.success(
-                    request,
-                    _("Belemmering “%(titel)s” is opgeslagen.") % {"titel": belemmering.titel},
-                )
-                return redirect(reverse("belemmeringen") + f"#belemmering-{pk}")
+        met_reden(form.instance, terugzetten)
+        bewerking = bewaar_formulier(form)
+        if bewerking.opgeslagen:
+            messages.success(
+                request,
+                _("Belemmering “%(titel)s” is opgeslagen.") % {"titel": belemmering.titel},
+            )
+            return redirect(reverse("belemmeringen") + f"#belemmering-{pk}")
+        context["conflict"], status = bewerking.conflict, bewerking.status
     return render(request, "opgaven/belemmering_form.html", context, status=status)
 
 

@@ -2,25 +2,20 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from gebieden.models import Niveau
+from kern.bewerken import VersieForm
 from kern.invoer import Paginaparameters, begrens_vrije_tekst
 from opgaven.models import Aanvliegroute, OpgaveGebied, OpgaveStatus, Peilmoment, Thema
 from teams.models import Team
 
 
-class LokaleStatusForm(forms.ModelForm):
+class LokaleStatusForm(VersieForm):
     """The local side of an opgave in one gebied, edited on top of the version it was loaded at."""
-
-    versie = forms.IntegerField(widget=forms.HiddenInput)
 
     class Meta:
         formfield_callback = begrens_vrije_tekst
         model = OpgaveGebied
         fields = ["lokale_status", "urgentie", "notitie"]
         widgets = {"notitie": forms.Textarea(attrs={"rows": 2})}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["versie"].initial = self.instance.version
 
 
 class OverzichtFilter(Paginaparameters):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import retarget
 
+from kern.bewerken import bewaar_formulier
 from kern.export import exporteer
 from kern.htmx import HtmxHttpRequest
 from kern.invoer import lees_parameters
@@ -26,7 +27,7 @@ from opgaven.forms import (
     VerplaatsActieForm,
     VoortgangForm,
 )
-from opgaven.geschiedenis import terug_te_zetten, wat_de_ander_veranderde
+from opgaven.geschiedenis import terug_te_zetten
 from opgaven.kaartcache import haal_kaarten, kaartsleutel
 from opgaven.models import Actie, Belemmering, Kolom, Opgave
 from opgaven.ordering import (
@@ -228,19 +229,11 @@ def actie_bewerken(request: HtmxHttpRequest, pk: int, actie_pk: int):
     context = {"opgave": opgave, "actie": actie, "form": form, "terugzetten": terugzetten}
     status = 200
     if request.method == "POST":
-        if form.is_valid():
-            met_reden(form.instance, terugzetten)
-            try:
-                bewaar_bewerking(
-                    form.instance, versie=form.cleaned_data["versie"], velden=form.bewerkte_velden
-                )
-            except VersieConflict as conflict:
-                context["conflict"] = conflict.actueel
-                status = 409
-            else:
-                return _kanban_met_focus_op(request, opgave, actie)
-        else:
-            status = 422
+        met_reden(form.instance, terugzetten)
+        bewerking = bewaar_formulier(form)
+        if bewerking.opgeslagen:
+            return _kanban_met_focus_op(request, opgave, actie)
+        context["conflict"], status = bewerking.conflict, bewerking.status
     template = "opgaven/actie_form.html#formulier" if request.htmx else "opgaven/actie_form.html"
     return render(request, template, context, status=status)
 
@@ -380,22 +373,12 @@ def opgave_bewerken(request: HtmxHttpRequest, pk: int):
     context = {"opgave": opgave, "form": form, "terugzetten": terugzetten}
     status = 200
     if request.method == "POST":
-        if not form.is_valid():
-            status = 422
-        else:
-            met_reden(form.instance, terugzetten)
-            try:
-                bewaar_bewerking(
-                    form.instance, versie=form.cleaned_data["versie"], velden=form.bewerkte_velden
-                )
-            except VersieConflict as conflict:
-                context["conflict"] = wat_de_ander_veranderde(
-                    conflict.actueel, form.cleaned_data["versie"], form.bewerkte_velden
-                )
-                status = 409
-            else:
-                messages.success(request, _("De opgave is opgeslagen."))
-                return redirect(opgave)
+        met_reden(form.instance, terugzetten)
+        bewerking = bewaar_formulier(form)
+        if bewerking.opgeslagen:
+            messages.success(request, _("De opgave is opgeslagen."))
+            return redirect(opgave)
+        context["conflict"], status = bewerking.conflict, bewerking.status
     return render(request, "opgaven/opgave_form.html", context, status=status)
 
 

@@ -8,10 +8,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from simple_history.utils import bulk_create_with_history
 
+from kern.bewerken import bewaar_formulier
 from kern.gebruikers import weergavenaam
 from kern.htmx import HtmxHttpRequest, naar
 from kern.invoer import lees_parameters
-from kern.versioning import VersieConflict, bewaar_bewerking
 from rechten.opgaven import (
     gasten_van,
     nodig_gast_uit,
@@ -80,18 +80,13 @@ def team_edit(request: HtmxHttpRequest, slug: str):
         mag_indelen=kan_teamindeling_bepalen(request.user),
     )
     context = {"form": form, "team": team}
-    status = 422 if form.errors else 200
-    if request.method == "POST" and form.is_valid():
-        try:
-            bewaar_bewerking(
-                form.instance, versie=form.cleaned_data["versie"], velden=form.bewerkte_velden
-            )
-        except VersieConflict as conflict:
-            context["conflict"] = conflict.actueel
-            status = 409
-        else:
+    status = 200
+    if request.method == "POST":
+        bewerking = bewaar_formulier(form)
+        if bewerking.opgeslagen:
             messages.success(request, _("De gegevens van het team zijn opgeslagen."))
             return naar(request, team.get_absolute_url())
+        context["conflict"], status = bewerking.conflict, bewerking.status
     return render(request, "teams/team_form.html", context, status=status)
 
 

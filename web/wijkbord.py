@@ -5,10 +5,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_safe
 
 from gebieden.models import Gebied, paden_van
+from kern.bewerken import bewaar_formulier
 from kern.export import exporteer
 from kern.htmx import HtmxHttpRequest
 from kern.invoer import lees_parameters
-from kern.versioning import VersieConflict, bewaar_bewerking
 from opgaven.forms import BordParameters
 from opgaven.kaartcache import haal_kaarten
 from opgaven.models import Belemmering, OpgaveGebied, voortgang_annotaties
@@ -106,6 +106,29 @@ def gebied_detail(request: HtmxHttpRequest, code: str):
     return render(request, "gebieden/gebied_detail.html", context)
 
 
+def _render_rij(request: HtmxHttpRequest, gebied: Gebied, landing: OpgaveGebied):
+    """After a saved local status: its row for htmx, otherwise back to the wijk board."""
+    if not request.htmx:
+        return redirect(gebied)
+    landing = (
+        OpgaveGebied.objects.select_related("gebied").defer("gebied__omtrek").get(pk=landing.pk)
+    )
+    landing.opgave = (
+        zichtbare_opgaven(request.user)
+        .met_voortgang()
+        .select_related("team")
+        .get(pk=landing.opgave_id)
+    )
+    landing.kaart = WijkRij.van(
+        landing, gebied_code=gebied.code, mag_bewerken=True, bijgewerkt=True
+    )
+    return render(
+        request,
+        "gebieden/gebied_detail.html#landing",
+        {"gebied": gebied, "landing": landing},
+    )
+
+
 @require_http_methods(["GET", "POST"])
 @login_required
 def lokale_status_bewerken(request: HtmxHttpRequest, code: str, pk: int):
@@ -115,38 +138,10 @@ def lokale_status_bewerken(request: HtmxHttpRequest, code: str, pk: int):
     context = {"gebied": gebied, "landing": landing, "form": form}
     status = 200
     if request.method == "POST":
-        if form.is_valid():
-            try:
-                bewaar_bewerking(
-                    form.instance, versie=form.cleaned_data["versie"], velden=form.Meta.fields
-                )
-            except VersieConflict as conflict:
-                context["conflict"] = conflict.actueel
-                status = 409
-            else:
-                if not request.htmx:
-                    return redirect(gebied)
-                landing = (
-                    OpgaveGebied.objects.select_related("gebied")
-                    .defer("gebied__omtrek")
-                    .get(pk=landing.pk)
-                )
-                landing.opgave = (
-                    zichtbare_opgaven(request.user)
-                    .met_voortgang()
-                    .select_related("team")
-                    .get(pk=landing.opgave_id)
-                )
-                landing.kaart = WijkRij.van(
-                    landing, gebied_code=gebied.code, mag_bewerken=True, bijgewerkt=True
-                )
-                return render(
-                    request,
-                    "gebieden/gebied_detail.html#landing",
-                    {"gebied": gebied, "landing": landing},
-                )
-        else:
-            status = 422
+        bewerking = bewaar_formulier(form)
+        if bewerking.opgeslagen:
+            return _render_rij(request, gebied, landing)
+        context["conflict"], status = bewerking.conflict, bewerking.status
     template = (
         "gebieden/lokale_status_form.html#formulier"
         if request.htmx

@@ -1,0 +1,68 @@
+"""Editing a record on top of the version it was loaded at: the edit form carries that
+version in a hidden field, and one function decides whether what was typed is saved or meets
+someone else's newer change. Every edit page of the app, and the admin, goes through here, so
+they answer the same way: 200 saved, 409 someone else was first, 422 invalid input."""
+
+from dataclasses import dataclass, field
+
+from django import forms
+from django.db import transaction
+
+from kern.versioning import vergrendel
+from kern.woorden import wat_de_ander_veranderde
+
+
+class VersieForm(forms.ModelForm):
+    """The base of an edit form for a VersionedModel: a hidden `versie`, the version the
+    record had when the form was loaded (required then; a form that creates has none)."""
+
+    versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["versie"].initial = self.instance.version
+            self.fields["versie"].required = True
+        else:
+            del self.fields["versie"]
+
+    @property
+    def bewerkte_velden(self) -> list[str]:
+        """The fields this form writes: what a save updates, and what a conflict notice falls
+        back to naming."""
+        return [naam for naam in self._meta.fields if naam in self.fields]
+
+
+@dataclass(frozen=True)
+class Bewerking:
+    """How an edit ended: `status` is the answer's HTTP status; on 409, `conflict` holds what
+    the other person changed (field label and value now) and `actueel` the record as stored."""
+
+    status: int
+    conflict: list[tuple[str, str]] = field(default_factory=list)
+    actueel: object = None
+
+    @property
+    def opgeslagen(self) -> bool:
+        return self.status == 200
+
+
+def bewaar_formulier(form: VersieForm) -> Bewerking:
+    """Save a bound edit form on top of the version it was loaded at: 422 when the input is
+    invalid, 409 (nothing saved, the other change named) when someone saved in between,
+    otherwise 200 with the record saved.
+
+    The form, the version it was loaded at and the record as stored meet here and only here,
+    so this is where a stale save that touches none of the fields the other person changed
+    could later be merged instead of refused."""
+    if not form.is_valid():
+        return Bewerking(status=422)
+    geladen = form.cleaned_data["versie"]
+    with transaction.atomic():
+        actueel = vergrendel(form.instance)
+        if actueel.version != geladen:
+            conflict = wat_de_ander_veranderde(actueel, geladen, form.bewerkte_velden)
+            return Bewerking(status=409, conflict=conflict, actueel=actueel)
+        form.instance.version = actueel.version
+        form.instance.save(update_fields=form.bewerkte_velden)
+    return Bewerking(status=200)
