@@ -88,6 +88,8 @@ MIDDLEWARE = [
     # writes: the view, history, the audit log, axes.
     "config.middleware.SchrijvenAllesOfNiets",
     "django_htmx.middleware.HtmxMiddleware",
+    # Vary: HX-Request, and the messages an htmx fragment did not show, sent along with it.
+    "kern.middleware.HtmxBerichtenMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "audit.middleware.GeweigerdeToegangMiddleware",
     # Last, as django-axes asks: it turns a lockout raised during login into the lockout page.

@@ -14,7 +14,7 @@ from kern.bewerken import bewaar_formulier
 from kern.export import exporteer
 from kern.htmx import HtmxHttpRequest
 from kern.invoer import lees_parameters
-from kern.versioning import VersieConflict, bewaar_bewerking
+from kern.versioning import VersieConflict
 from opgaven.activiteit import activiteit
 from opgaven.bordversie import stand_van_opgavebord
 from opgaven.forms import (
@@ -66,8 +66,34 @@ BELEMMERING_IDS = "belemmering_%s"
 
 
 def _bord_context(request: HtmxHttpRequest, opgave: Opgave, **extra) -> dict:
-    """Everything the opgave board shows, in a fixed number of queries."""
+    """Everything the opgave board shows, in a fixed number of queries: the parts a write sends
+    back on their own (DELEN), and what only the whole board shows."""
     mag_wijzigen = kan_wijzigen(request.user, opgave)
+    context = {}
+    for deel_context in DELEN.values():
+        context |= deel_context(request, opgave, mag_wijzigen=mag_wijzigen, **extra)
+    acties = [actie for _kolom, kaarten in context["kolommen"] for actie in kaarten]
+    laatste_check, trends = waardentrend(
+        opgave.team.waardenchecks.filter(Q(opgave__isnull=True) | Q(opgave=opgave))
+    )
+    return context | {
+        "stand": stand_van_opgavebord(opgave),
+        "mag_overdragen": kan_overdragen(request.user, opgave),
+        "gebieden": opgave.opgave_gebieden.select_related("gebied").defer("gebied__omtrek"),
+        "kansen": opgave.kansen.select_related("ingediend_door"),
+        "activiteit": _activiteit(opgave, acties),
+        "laatste_check": laatste_check,
+        "trends": trends,
+        "invul_url": (
+            reverse("teams:waardencheck", args=[opgave.team.slug]) + f"?opgave={opgave.pk}"
+            if kan_waardencheck_invullen(request.user, opgave.team, opgave=opgave)
+            else ""
+        ),
+    }
+
+
+def _acties_context(request: HtmxHttpRequest, opgave: Opgave, *, mag_wijzigen: bool, **extra):
+    """The kanban: the cards per column, with what their buttons send and their cache keys."""
     acties = list(acties_op_bord(opgave).select_related("eigenaar"))
     kolommen = [(kolom, [a for a in acties if a.kolom == kolom.value]) for kolom in Kolom]
     # The keyboard alternative moves a card one column left or right.
@@ -91,6 +117,33 @@ def _bord_context(request: HtmxHttpRequest, opgave: Opgave, **extra) -> dict:
                 verplaatst=actie.pk == extra.get("verplaatst"),
             )
     haal_kaarten(actie.kaart for actie in acties)
+    context = {"opgave": opgave, "mag_wijzigen": mag_wijzigen, "kolommen": kolommen}
+    if mag_wijzigen:
+        context["actie_form"] = ActieForm(
+            opgave=opgave, initial={"kolom": Kolom.TE_DOEN}, auto_id=NIEUWE_ACTIE_IDS
+        )
+    return context | extra
+
+
+def _mijlpalen_context(request: HtmxHttpRequest, opgave: Opgave, *, mag_wijzigen: bool, **extra):
+    mijlpalen = opgave.mijlpalen.all()
+    return {"opgave": opgave, "mag_wijzigen": mag_wijzigen, "mijlpalen": mijlpalen} | extra
+
+
+def _voortgang_context(request: HtmxHttpRequest, opgave: Opgave, *, mag_wijzigen: bool, **extra):
+    context = {
+        "opgave": opgave,
+        "mag_wijzigen": mag_wijzigen,
+        "updates": opgave.updates.select_related("auteur"),
+    }
+    if mag_wijzigen:
+        context["voortgang_form"] = VoortgangForm(auto_id=VOORTGANG_IDS)
+    return context | extra
+
+
+def _belemmeringen_context(
+    request: HtmxHttpRequest, opgave: Opgave, *, mag_wijzigen: bool, **extra
+):
     belemmeringen = list(
         Belemmering.objects.filter(opgaven=opgave)
         .select_related("eigenaar", "gebied")
@@ -104,39 +157,25 @@ def _bord_context(request: HtmxHttpRequest, opgave: Opgave, **extra) -> dict:
             andere for andere in belemmering.geblokkeerde_opgaven if andere.pk != opgave.pk
         )
         belemmering.mag_behandelen = mag_behandelen(belemmering)
-    laatste_check, trends = waardentrend(
-        opgave.team.waardenchecks.filter(Q(opgave__isnull=True) | Q(opgave=opgave))
-    )
     context = {
         "opgave": opgave,
-        "stand": stand_van_opgavebord(opgave),
         "mag_wijzigen": mag_wijzigen,
-        "mag_overdragen": kan_overdragen(request.user, opgave),
-        "kolommen": kolommen,
-        "gebieden": opgave.opgave_gebieden.select_related("gebied").defer("gebied__omtrek"),
-        "mijlpalen": opgave.mijlpalen.all(),
-        "updates": opgave.updates.select_related("auteur"),
         "belemmeringen_open": [b for b in belemmeringen if b.is_open],
         "belemmeringen_opgelost": [b for b in belemmeringen if not b.is_open],
-        "kansen": opgave.kansen.select_related("ingediend_door"),
-        "activiteit": _activiteit(opgave, acties),
-        "laatste_check": laatste_check,
-        "trends": trends,
-        "invul_url": (
-            reverse("teams:waardencheck", args=[opgave.team.slug]) + f"?opgave={opgave.pk}"
-            if kan_waardencheck_invullen(request.user, opgave.team, opgave=opgave)
-            else ""
-        ),
     }
     if mag_wijzigen:
-        context |= {
-            "actie_form": ActieForm(
-                opgave=opgave, initial={"kolom": Kolom.TE_DOEN}, auto_id=NIEUWE_ACTIE_IDS
-            ),
-            "voortgang_form": VoortgangForm(auto_id=VOORTGANG_IDS),
-            "belemmering_form": BelemmeringSnelForm(auto_id=BELEMMERING_IDS),
-        }
+        context["belemmering_form"] = BelemmeringSnelForm(auto_id=BELEMMERING_IDS)
     return context | extra
+
+
+# The parts of the board that a write sends back on their own, each a partial of
+# opgaven/opgave_detail.html, with the function that builds just its context.
+DELEN = {
+    "acties": _acties_context,
+    "mijlpalen": _mijlpalen_context,
+    "voortgang": _voortgang_context,
+    "belemmeringen": _belemmeringen_context,
+}
 
 
 def _activiteit(opgave: Opgave, acties: list[Actie]) -> list:
@@ -151,15 +190,19 @@ def _activiteit(opgave: Opgave, acties: list[Actie]) -> list:
 
 
 def _render_bord(request: HtmxHttpRequest, opgave: Opgave, deel: str, *, status=200, **extra):
-    """After a write: the changed part for htmx; the whole board otherwise (on an error),
-    or a redirect back to it (on success), so everything also works without JavaScript."""
+    """After a write: the changed part for htmx, built alone; the whole board otherwise (on
+    an error), or a redirect back to it (on success), so everything also works without
+    JavaScript. What went right or wrong travels as a message for the part (`extra_tags`)."""
     if status == 200 and not request.htmx:
         return redirect(opgave)
+    if request.htmx:
+        context = DELEN[deel](
+            request, opgave, mag_wijzigen=kan_wijzigen(request.user, opgave), **extra
+        )
+        return render(request, f"opgaven/opgave_detail.html#{deel}", context, status=status)
     opgave = get_opgave_for_user(request, opgave.pk)  # fresh annotations after the write
-    template = (
-        f"opgaven/opgave_detail.html#{deel}" if request.htmx else "opgaven/opgave_detail.html"
-    )
-    return render(request, template, _bord_context(request, opgave, **extra), status=status)
+    context = _bord_context(request, opgave, **extra)
+    return render(request, "opgaven/opgave_detail.html", context, status=status)
 
 
 @require_safe
@@ -205,11 +248,10 @@ def actie_kaart(request: HtmxHttpRequest, pk: int, actie_pk: int):
 def _kanban_met_focus_op(request: HtmxHttpRequest, opgave: Opgave, actie: Actie):
     if not request.htmx:
         return redirect(opgave)
-    response = render(
-        request,
-        "opgaven/opgave_detail.html#acties",
-        _bord_context(request, get_opgave_for_user(request, opgave.pk), verplaatst=actie.pk),
+    context = _acties_context(
+        request, opgave, mag_wijzigen=kan_wijzigen(request.user, opgave), verplaatst=actie.pk
     )
+    response = render(request, "opgaven/opgave_detail.html#acties", context)
     return retarget(response, "#acties")
 
 
@@ -245,7 +287,15 @@ def actie_verplaatsen(request: HtmxHttpRequest, pk: int, actie_pk: int):
     actie = actie_van(opgave, actie_pk)
     form = VerplaatsActieForm(request.POST)
     if not form.is_valid():
-        return _render_bord(request, opgave, "acties", status=422, verplaatsen_mislukt=True)
+        messages.warning(
+            request,
+            _(
+                "Deze kaart kon niet worden verplaatst: kies een van de kolommen en probeer "
+                "het opnieuw."
+            ),
+            extra_tags="acties",
+        )
+        return _render_bord(request, opgave, "acties", status=422)
     try:
         verplaats_actie(
             actie_id=actie.pk,
@@ -254,10 +304,31 @@ def actie_verplaatsen(request: HtmxHttpRequest, pk: int, actie_pk: int):
             door=request.user,
         )
     except KaartVerdwenen:
-        return _render_bord(request, opgave, "acties", status=409, kaart_verdwenen=actie.titel)
+        return _kaart_verdwenen(request, opgave, actie)
     except BordGewijzigd:
-        return _render_bord(request, opgave, "acties", status=409, bord_gewijzigd=True)
+        messages.warning(
+            request,
+            _(
+                "Het bord was intussen veranderd. Dit is de nieuwste stand; probeer het zo "
+                "nodig opnieuw."
+            ),
+            extra_tags="acties",
+        )
+        return _render_bord(request, opgave, "acties", status=409)
     return _render_bord(request, opgave, "acties", verplaatst=actie.pk)
+
+
+def _kaart_verdwenen(request: HtmxHttpRequest, opgave: Opgave, actie: Actie):
+    messages.warning(
+        request,
+        _(
+            "Actie “%(titel)s” bestaat niet meer: iemand anders heeft haar intussen verwijderd. "
+            "Dit is de nieuwste stand."
+        )
+        % {"titel": actie.titel},
+        extra_tags="acties",
+    )
+    return _render_bord(request, opgave, "acties", status=409)
 
 
 @require_POST
@@ -268,9 +339,11 @@ def actie_verwijderen(request: HtmxHttpRequest, pk: int, actie_pk: int):
     try:
         verwijder_actie(opgave_id=opgave.pk, actie_id=actie.pk)
     except KaartVerdwenen:
-        return _render_bord(request, opgave, "acties", status=409, kaart_verdwenen=actie.titel)
-    melding = _("Actie “%(titel)s” is verwijderd.") % {"titel": actie.titel}
-    return _render_bord(request, opgave, "acties", melding=melding)
+        return _kaart_verdwenen(request, opgave, actie)
+    messages.success(
+        request, _("Actie “%(titel)s” is verwijderd.") % {"titel": actie.titel}, extra_tags="acties"
+    )
+    return _render_bord(request, opgave, "acties")
 
 
 @require_POST
@@ -278,16 +351,23 @@ def actie_verwijderen(request: HtmxHttpRequest, pk: int, actie_pk: int):
 def mijlpaal_afvinken(request: HtmxHttpRequest, pk: int, mijlpaal_pk: int):
     opgave = get_opgave_for_user(request, pk, write=True)
     mijlpaal = get_object_or_404(opgave.mijlpalen, pk=mijlpaal_pk)
-    form = MijlpaalAfvinkForm(request.POST, instance=mijlpaal)
-    if not form.is_valid():
-        return _render_bord(request, opgave, "mijlpalen", status=422, mijlpaal_mislukt=True)
-    try:
-        bewaar_bewerking(
-            form.instance, versie=form.cleaned_data["versie"], velden=["gereed", "gereed_op"]
+    bewerking = bewaar_formulier(MijlpaalAfvinkForm(request.POST, instance=mijlpaal))
+    if bewerking.status == 422:
+        messages.warning(
+            request,
+            _(
+                "Deze mijlpaal kon niet worden gewijzigd. Laad de pagina opnieuw en probeer het "
+                "nog eens."
+            ),
+            extra_tags="mijlpalen",
         )
-    except VersieConflict:
-        return _render_bord(request, opgave, "mijlpalen", status=409, mijlpaal_conflict=True)
-    return _render_bord(request, opgave, "mijlpalen")
+    elif bewerking.status == 409:
+        messages.warning(
+            request,
+            _("Iemand anders heeft deze mijlpaal intussen gewijzigd. Dit is de nieuwste stand."),
+            extra_tags="mijlpalen",
+        )
+    return _render_bord(request, opgave, "mijlpalen", status=bewerking.status)
 
 
 @require_POST

@@ -106,7 +106,8 @@ def lid_toevoegen(request: HtmxHttpRequest, slug: str):
         return _render_deel(request, team, "leden", status=422, lid_form=form)
     lidmaatschap = form.save()
     melding = _("%(naam)s is toegevoegd aan het team.") % {"naam": weergavenaam(lidmaatschap.user)}
-    return _render_deel(request, team, "leden", melding=melding)
+    messages.success(request, melding, extra_tags="leden")
+    return _render_deel(request, team, "leden")
 
 
 @require_POST
@@ -116,7 +117,8 @@ def lid_verwijderen(request: HtmxHttpRequest, slug: str, pk: int):
     lidmaatschap = get_object_or_404(team.lidmaatschappen.select_related("user"), pk=pk)
     lidmaatschap.delete()
     melding = _("%(naam)s is uit het team gehaald.") % {"naam": weergavenaam(lidmaatschap.user)}
-    return _render_deel(request, team, "leden", melding=melding)
+    messages.success(request, melding, extra_tags="leden")
+    return _render_deel(request, team, "leden")
 
 
 @require_POST
@@ -132,7 +134,8 @@ def gast_uitnodigen(request: HtmxHttpRequest, slug: str):
         "naam": weergavenaam(gast),
         "opgave": opgave.titel,
     }
-    return _render_deel(request, team, "gasten", melding=melding)
+    messages.success(request, melding, extra_tags="gasten")
+    return _render_deel(request, team, "gasten")
 
 
 @require_POST
@@ -146,7 +149,8 @@ def gast_intrekken(request: HtmxHttpRequest, slug: str, opgave_pk: int, user_pk:
         "naam": weergavenaam(gast),
         "opgave": opgave.titel,
     }
-    return _render_deel(request, team, "gasten", melding=melding)
+    messages.success(request, melding, extra_tags="gasten")
+    return _render_deel(request, team, "gasten")
 
 
 # The team page holds two forms: each its own element ids.
@@ -165,22 +169,17 @@ def _met_kaarten(opgaven) -> list:
 
 
 def _team_context(request: HtmxHttpRequest, team: Team, **formulieren) -> dict:
+    """Everything the team page shows: the parts a change sends back on their own (DELEN), and
+    what only the whole page shows."""
     mag_beheren = kan_team_beheren(request.user, team)
-    lidmaatschappen = list(
-        team.lidmaatschappen.select_related("user", "discipline").order_by(
-            "organisatie", "discipline__naam", "user__last_name", "user__username"
-        )
-    )
+    context = _leden_context(request, team, mag_beheren=mag_beheren, **formulieren)
+    if mag_beheren:
+        context |= _gasten_context(request, team, mag_beheren=mag_beheren, **formulieren)
     laatste_check, trends = waardentrend(team.waardenchecks.all())
-    context = {
-        "team": team,
-        "mag_beheren": mag_beheren,
+    context |= {
         "laatste_check": laatste_check,
         "trends": trends,
         "mag_waardencheck": kan_waardencheck_invullen(request.user, team),
-        "lidmaatschappen": lidmaatschappen,
-        "organisaties": sorted({lid.organisatie for lid in lidmaatschappen}),
-        "disciplines": sorted({lid.discipline.naam for lid in lidmaatschappen if lid.discipline}),
         "opgaven": _met_kaarten(
             zichtbare_opgaven(request.user)
             .actief()
@@ -207,25 +206,55 @@ def _team_context(request: HtmxHttpRequest, team: Team, **formulieren) -> dict:
         context["opgaveteams_in_gebied"] = Team.objects.filter(
             pk__in=landt_hier.values("team")
         ).order_by("naam")
+    return context
+
+
+def _leden_context(request: HtmxHttpRequest, team: Team, *, mag_beheren: bool, **formulieren):
+    lidmaatschappen = list(
+        team.lidmaatschappen.select_related("user", "discipline").order_by(
+            "organisatie", "discipline__naam", "user__last_name", "user__username"
+        )
+    )
+    context = {
+        "team": team,
+        "mag_beheren": mag_beheren,
+        "lidmaatschappen": lidmaatschappen,
+        "organisaties": sorted({lid.organisatie for lid in lidmaatschappen}),
+        "disciplines": sorted({lid.discipline.naam for lid in lidmaatschappen if lid.discipline}),
+    }
     if mag_beheren:
         context["lid_form"] = formulieren.get("lid_form") or LidmaatschapForm(
             team=team, auto_id=LID_IDS
         )
-        context["gast_form"] = formulieren.get("gast_form") or GastForm(team=team, auto_id=GAST_IDS)
-        context["gasten"] = gasten_van(team)
     return context
 
 
-def _render_deel(
-    request: HtmxHttpRequest, team: Team, deel: str, *, status=200, melding="", **formulieren
-):
-    """After a change: the changed part for htmx, otherwise back to the team page."""
+def _gasten_context(request: HtmxHttpRequest, team: Team, *, mag_beheren: bool, **formulieren):
+    return {
+        "team": team,
+        "mag_beheren": mag_beheren,
+        "gasten": gasten_van(team),
+        "gast_form": formulieren.get("gast_form") or GastForm(team=team, auto_id=GAST_IDS),
+    }
+
+
+# The parts of the team page that a change sends back on their own, each a partial of
+# teams/team_detail.html, with the function that builds just its context.
+DELEN = {"leden": _leden_context, "gasten": _gasten_context}
+
+
+def _render_deel(request: HtmxHttpRequest, team: Team, deel: str, *, status=200, **formulieren):
+    """After a change: the changed part for htmx, built alone; the whole team page otherwise
+    (on an error), or a redirect back to it (on success). What went right travels as a
+    message for the part (`extra_tags`)."""
     if status == 200 and not request.htmx:
-        messages.success(request, melding)
         return redirect(team)
-    context = _team_context(request, team, **formulieren) | {"melding": melding}
-    template = f"teams/team_detail.html#{deel}" if request.htmx else "teams/team_detail.html"
-    return render(request, template, context, status=status)
+    if request.htmx:
+        mag_beheren = kan_team_beheren(request.user, team)
+        context = DELEN[deel](request, team, mag_beheren=mag_beheren, **formulieren)
+        return render(request, f"teams/team_detail.html#{deel}", context, status=status)
+    context = _team_context(request, team, **formulieren)
+    return render(request, "teams/team_detail.html", context, status=status)
 
 
 @require_http_methods(["GET", "POST"])

@@ -1,0 +1,103 @@
+"""A write that sends back one part of a page builds only that part (web/opgavebord.py and
+web/teams.py: DELEN): its queries do not grow with what the rest of the page shows. Each
+test counts the whole request, the write included; building the whole board or page instead
+cost four to eight more."""
+
+import pytest
+
+from opgaven.models import Kolom
+from tests.factories import (
+    ActieFactory,
+    BelemmeringFactory,
+    KansFactory,
+    LidmaatschapFactory,
+    MijlpaalFactory,
+    OpgaveFactory,
+    OpgaveGebiedFactory,
+    UserFactory,
+    VoortgangsupdateFactory,
+    WaardencheckFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+HTMX = {"HX-Request": "true"}
+
+
+@pytest.fixture
+def opgave():
+    """A board with something in every part."""
+    opgave = OpgaveFactory(titel="Schuldhulp dichtbij")
+    for positie, kolom in enumerate([Kolom.TE_DOEN, Kolom.TE_DOEN, Kolom.BEZIG]):
+        ActieFactory(opgave=opgave, kolom=kolom, positie=positie)
+    MijlpaalFactory(opgave=opgave)
+    VoortgangsupdateFactory(opgave=opgave)
+    BelemmeringFactory().opgaven.add(opgave)
+    KansFactory(opgave=opgave)
+    OpgaveGebiedFactory(opgave=opgave)
+    WaardencheckFactory(team=opgave.team)
+    return opgave
+
+
+@pytest.fixture
+def trekker(client, opgave):
+    trekker = LidmaatschapFactory(team=opgave.team, rol="trekker").user
+    client.force_login(trekker)
+    return trekker
+
+
+def test_ticking_off_a_mijlpaal_builds_only_the_mijlpalen(
+    client, opgave, trekker, django_assert_max_num_queries
+):
+    mijlpaal = opgave.mijlpalen.get()
+    with django_assert_max_num_queries(16):
+        response = client.post(
+            f"/opgaven/{opgave.pk}/mijlpalen/{mijlpaal.pk}/afvinken/",
+            {"gereed": "on", "versie": mijlpaal.version},
+            headers=HTMX,
+        )
+    assert response.status_code == 200
+    assert (
+        response.content.decode().lstrip().startswith('<section class="ob-section" id="mijlpalen"')
+    )
+
+
+def test_adding_a_voortgang_builds_only_the_voortgang(
+    client, opgave, trekker, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(15):
+        response = client.post(
+            f"/opgaven/{opgave.pk}/voortgang/",
+            {"status": "aandacht", "datum": "2026-11-20", "tekst": "Minder bezoekers."},
+            headers=HTMX,
+        )
+    assert response.status_code == 200
+    assert "Minder bezoekers." in response.content.decode()
+
+
+def test_moving_a_card_builds_only_the_kanban(
+    client, opgave, trekker, django_assert_max_num_queries
+):
+    kaart = opgave.acties.filter(kolom=Kolom.TE_DOEN).first()
+    with django_assert_max_num_queries(21):
+        response = client.post(
+            f"/opgaven/{opgave.pk}/acties/{kaart.pk}/verplaatsen/",
+            {"kolom": "bezig"},
+            headers=HTMX,
+        )
+    assert response.status_code == 200
+    assert response.content.decode().lstrip().startswith('<section class="ob-section" id="acties"')
+
+
+def test_adding_a_member_builds_only_the_members(
+    client, opgave, trekker, django_assert_max_num_queries
+):
+    nieuw = UserFactory()
+    with django_assert_max_num_queries(25):
+        response = client.post(
+            f"/teams/{opgave.team.slug}/leden/",
+            {"user": nieuw.pk, "rol": "lid", "organisatie": "GGD"},
+            headers=HTMX,
+        )
+    assert response.status_code == 200
+    assert response.content.decode().lstrip().startswith('<section class="ob-section" id="leden"')
