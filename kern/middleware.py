@@ -9,8 +9,8 @@ class HtmxBerichtenMiddleware:
 
     - `Vary: HX-Request`, so a browser never shows a cached fragment as the page (Back) or
       the page where a fragment was asked for;
-    - for htmx, the messages the view queued (django.contrib.messages) that the fragment did
-      not show itself, as an out-of-band swap of the page's messages region. A write reports
+    - for htmx, when the view queued messages (django.contrib.messages), those the fragment
+      did not show itself, as an out-of-band swap of the page's messages region. A write reports
       success and failure through messages alone, and the user reads them the same way with
       and without JavaScript.
 
@@ -41,6 +41,9 @@ class HtmxBerichtenMiddleware:
     def _kan_berichten_dragen(request, response) -> bool:
         return (
             getattr(request, "htmx", False)
+            # Only this request's own: a board's change check must not take the message
+            # meant for the page the browser is about to open.
+            and getattr(messages.get_messages(request), "added_new", False)
             and not response.streaming
             # What htmx swaps (static/js/opgavebord.js): content, a form with its errors, a
             # stale save's notice.

@@ -57,6 +57,14 @@ def test_a_whole_page_and_a_client_redirect_leave_their_messages_alone():
         assert [str(m) for m in messages.get_messages(request)] == ["De opgave is opgeslagen."]
 
 
+def test_a_change_check_that_queues_nothing_leaves_the_next_pages_message_alone():
+    request = verzoek(htmx=True)
+    messages.success(request, "Team Jeugd is aangemaakt.")
+    request._messages.added_new = False  # queued by the request before, as the session has it
+    middleware = HtmxBerichtenMiddleware(lambda request: HttpResponse("<p>bord</p>"))
+    assert middleware(request).content.decode() == "<p>bord</p>"
+
+
 def test_every_answer_varies_on_hx_request(client):
     assert "HX-Request" in client.get("/accounts/login/")["Vary"]
 

@@ -121,8 +121,16 @@ def bord_verplaats(request: HtmxHttpRequest, slug: str):
             status = 409
     if status == 200 and not request.htmx:
         return redirect("teams:bord", slug=team.slug)
+    if status != 200:
+        messages.warning(
+            request,
+            _(
+                "Het bord was intussen veranderd. Dit is de nieuwste volgorde; probeer het zo "
+                "nodig opnieuw."
+            ),
+            extra_tags="kaarten",
+        )
     context = _bord_context(request, team) | {
-        "fout": status != 200,
         "verplaatst": form.cleaned_data.get("opgave") if status == 200 else None,
     }
     template = "teams/bord.html#kaarten" if request.htmx else "teams/bord.html"
@@ -194,13 +202,16 @@ def melding_afhandelen(request: HtmxHttpRequest, slug: str, pk: int):
             )
         except VersieConflict:
             status = 409
+            messages.warning(
+                request,
+                _("Iemand anders heeft deze melding intussen afgehandeld."),
+                extra_tags="meldingen",
+            )
     if status == 200 and not request.htmx:
         messages.success(
             request, _("Melding “%(titel)s” is afgehandeld.") % {"titel": melding.titel}
         )
         return redirect("teams:bord", slug=team.slug)
-    context = _bord_context(request, team, triage_fout=(pk, form) if status == 422 else None) | {
-        "triage_conflict": status == 409
-    }
+    context = _bord_context(request, team, triage_fout=(pk, form) if status == 422 else None)
     template = "teams/bord.html#meldingen" if request.htmx else "teams/bord.html"
     return render(request, template, context, status=status)
