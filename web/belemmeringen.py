@@ -50,7 +50,7 @@ def _belemmeringen_context(request: HtmxHttpRequest, filter_form, **extra) -> di
         mag_behandelen = mag(belemmering)
         if belemmering.pk == extra.get("open_pk") and mag_behandelen:
             belemmering.status_form = extra.get("open_form") or _status_form(belemmering)
-            belemmering.in_conflict = "conflict" in extra
+            belemmering.in_conflict = extra.get("in_conflict", False)
         _kaart(belemmering, mag_behandelen, querystring, extra.get("bijgewerkt"))
     haal_kaarten(belemmering.kaart for belemmering in kaarten)
     kolommen = [
@@ -141,14 +141,25 @@ def belemmering_status(request: HtmxHttpRequest, pk: int):
         try:
             zet_status(belemmering, versie=form.cleaned_data["versie"], gegevens=form.cleaned_data)
         except VersieConflict as conflict:
-            status, extra = 409, {"conflict": belemmering.titel}
+            status = 409
             if prefix:  # typed in the card's form: keep it, on top of the newest version
                 gegevens = request.POST.copy()
                 gegevens[f"{prefix}-versie"] = conflict.actueel.version
-                extra |= {
+                extra = {
                     "open_form": BelemmeringStatusForm(gegevens, prefix=prefix),
                     "open_pk": pk,
+                    "in_conflict": True,  # the card's form says so
                 }
+            else:
+                messages.warning(
+                    request,
+                    _(
+                        "Iemand anders heeft “%(titel)s” intussen gewijzigd. Dit is de nieuwste "
+                        "stand; probeer het zo nodig opnieuw."
+                    )
+                    % {"titel": belemmering.titel},
+                    extra_tags="belemmeringen-bord",
+                )
     if status == 200 and not request.htmx:
         return redirect("belemmeringen")
     template = (
