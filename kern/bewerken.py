@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from django import forms
 from django.db import transaction
 
-from kern.versioning import vergrendel
+from kern.versioning import VersieConflict, controleer_versie
 from kern.woorden import wat_de_ander_veranderde
 
 
@@ -52,17 +52,18 @@ def bewaar_formulier(form: VersieForm) -> Bewerking:
     invalid, 409 (nothing saved, the other change named) when someone saved in between,
     otherwise 200 with the record saved.
 
-    The form, the version it was loaded at and the record as stored meet here and only here,
-    so this is where a stale save that touches none of the fields the other person changed
-    could later be merged instead of refused."""
+    The form, the version it was loaded at and the record as stored (locked) meet here and
+    only here, so this is where a stale save that touches none of the fields the other person
+    changed could later be merged instead of refused."""
     if not form.is_valid():
         return Bewerking(status=422)
     geladen = form.cleaned_data["versie"]
     with transaction.atomic():
-        actueel = vergrendel(form.instance)
-        if actueel.version != geladen:
-            conflict = wat_de_ander_veranderde(actueel, geladen, form.bewerkte_velden)
-            return Bewerking(status=409, conflict=conflict, actueel=actueel)
+        try:
+            actueel = controleer_versie(form.instance, versie=geladen)
+        except VersieConflict as verouderd:
+            conflict = wat_de_ander_veranderde(verouderd.actueel, geladen, form.bewerkte_velden)
+            return Bewerking(status=409, conflict=conflict, actueel=verouderd.actueel)
         form.instance.version = actueel.version
         form.instance.save(update_fields=form.bewerkte_velden)
     return Bewerking(status=200)

@@ -52,16 +52,10 @@ class VersieConflict(Exception):
         self.actueel = actueel
 
 
-def vergrendel(record: VersionedModel) -> VersionedModel:
-    """Lock the record's row until the transaction ends and return it as stored. Call inside
-    a transaction."""
-    return type(record)._default_manager.select_for_update().get(pk=record.pk)
-
-
 def controleer_versie(record: VersionedModel, *, versie: int) -> VersionedModel:
     """Lock the record's row until the transaction ends and return it as stored; raise
     VersieConflict with it when it is no longer at `versie`. Call inside a transaction."""
-    actueel = vergrendel(record)
+    actueel = type(record)._default_manager.select_for_update().get(pk=record.pk)
     if actueel.version != versie:
         raise VersieConflict(actueel)
     return actueel
