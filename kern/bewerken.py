@@ -1,7 +1,8 @@
 """Editing a record on top of the version it was loaded at: the edit form carries that
 version in a hidden field, and one function decides whether what was typed is saved or meets
-someone else's newer change. Every edit page of the app, and the admin, goes through here, so
-they answer the same way: 200 saved, 409 someone else was first, 422 invalid input."""
+someone else's newer change. Every edit page of the app goes through here, so they answer the
+same way: 200 saved, 409 someone else was first, 422 invalid input. (The admin's form builds
+on VersieForm too, kern/admin.py.)"""
 
 from dataclasses import dataclass, field
 
@@ -36,11 +37,10 @@ class VersieForm(forms.ModelForm):
 @dataclass(frozen=True)
 class Bewerking:
     """How an edit ended: `status` is the answer's HTTP status; on 409, `conflict` holds what
-    the other person changed (field label and value now) and `actueel` the record as stored."""
+    the other person changed (field label and value now), for includes/versieconflict.html."""
 
     status: int
     conflict: list[tuple[str, str]] = field(default_factory=list)
-    actueel: object = None
 
     @property
     def opgeslagen(self) -> bool:
@@ -63,7 +63,7 @@ def bewaar_formulier(form: VersieForm) -> Bewerking:
             actueel = controleer_versie(form.instance, versie=geladen)
         except VersieConflict as verouderd:
             conflict = wat_de_ander_veranderde(verouderd.actueel, geladen, form.bewerkte_velden)
-            return Bewerking(status=409, conflict=conflict, actueel=verouderd.actueel)
+            return Bewerking(status=409, conflict=conflict)
         form.instance.version = actueel.version
         form.instance.save(update_fields=form.bewerkte_velden)
     return Bewerking(status=200)
