@@ -280,7 +280,7 @@ class KleineWereld:
         return self.gebieden.wijk
 
     def rol(self, naam: str) -> AbstractUser:
-        """The user in a role of the URL walk (tests/test_authorization.py's ROLES)."""
+        """The user in a role of the URL walk (tests/rechten/test_authorization.py's ROLES)."""
         return {
             "buiten": self.charlie,
             "lid": self.alice,

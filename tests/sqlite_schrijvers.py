@@ -1,8 +1,8 @@
 """Concurrent writers on the SQLite quick-start database.
 
-Run in a process of its own with DATABASE_URL=sqlite:///<file> (tests/test_sqlite_schrijvers.py
-does): it migrates the empty file database and builds a small world (one team of six members and
-their opgave). Then:
+Run in a process of its own with DATABASE_URL=sqlite:///<file>
+(tests/config/test_sqlite_schrijvers.py does): it migrates the empty file database and builds a
+small world (one team of six members and their opgave). Then:
 
 - six people save progress at the same moment: six threads each post 50 voortgangsupdates
   through the views, with the test client and so the whole middleware stack. Counted: answered
