@@ -23,9 +23,12 @@ run: messages
 
 # tests/chromium.py says in one line when the browser tests cannot run (and how to fix it);
 # it decides nothing here: the tests run either way, and conftest.py skips or refuses them.
+# The tests run in one process per core (pytest-xdist, each with its own test database);
+# `make test WORKERS=0` runs them in this process, handy for one test and for pdb.
+WORKERS ?= auto
 test: messages
 	@$(BIN)/python tests/chromium.py
-	$(TEST_ENV) $(BIN)/pytest $(PYTEST_ARGS)
+	$(TEST_ENV) $(BIN)/pytest -n $(WORKERS) $(PYTEST_ARGS)
 
 install: $(STAMP)
 
