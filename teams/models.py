@@ -84,6 +84,11 @@ class Team(SnelleKeuzelabels, Archiveerbaar, HeeftBord, VersionedModel):
     def is_regieteam(self) -> bool:
         return self.soort == TeamSoort.REGIETEAM
 
+    def boven_focuslimiet(self, in_uitvoering: int) -> bool:
+        """Whether more opgaven are in uitvoering than the team set out to carry at once: the
+        regieteam board then warns (a warning, never a refusal: the meeting decides)."""
+        return in_uitvoering > self.focuslimiet
+
     def bezwaar_tegen_archiveren(self) -> str:
         aantal = self.opgaven.actief().count()
         if aantal:

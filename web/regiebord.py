@@ -78,7 +78,7 @@ def _bord_context(
         "meldingen": _triage(request, team, fout=triage_fout) if mag_prioriteren else [],
         "mag_prioriteren": mag_prioriteren,
         "in_uitvoering": in_uitvoering,
-        "boven_focuslimiet": in_uitvoering > team.focuslimiet,
+        "boven_focuslimiet": team.boven_focuslimiet(in_uitvoering),
         "stand": stand or _bordstand(request, team),
     }
 
