@@ -4,11 +4,16 @@ someone else's newer change. Every edit page of the app goes through here, so th
 same way: 200 saved, 409 someone else was first, 422 invalid input. (The admin's form builds
 on VersieForm too, kern/admin.py.)"""
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django import forms
+from django.contrib import messages
 from django.db import transaction
+from django.http import HttpResponse
+from django.shortcuts import render
 
+from kern.htmx import HtmxHttpRequest, naar
 from kern.versioning import VersieConflict, controleer_versie
 from kern.woorden import wat_de_ander_veranderde
 
@@ -67,3 +72,33 @@ def bewaar_formulier(form: VersieForm) -> Bewerking:
         form.instance.version = actueel.version
         form.instance.save(update_fields=form.bewerkte_velden)
     return Bewerking(status=200)
+
+
+def bewerkpagina(
+    request: HtmxHttpRequest,
+    form: VersieForm,
+    *,
+    template: str,
+    context: dict,
+    gelukt: Callable[[], HttpResponse],
+    fragment: str = "",
+) -> HttpResponse:
+    """An edit page's answer: the form on GET; after a POST `gelukt()` once saved, or the form
+    again with the other person's change next to what was typed (409) or with the errors (422).
+    For htmx, `fragment` names the partial that holds the form."""
+    status = 200
+    if request.method == "POST":
+        bewerking = bewaar_formulier(form)
+        if bewerking.opgeslagen:
+            return gelukt()
+        context = {**context, "conflict": bewerking.conflict}
+        status = bewerking.status
+    if request.htmx and fragment:
+        template = f"{template}#{fragment}"
+    return render(request, template, {**context, "form": form}, status=status)
+
+
+def opgeslagen(request: HtmxHttpRequest, url: str, bericht: str) -> HttpResponse:
+    """After a saved edit: say so, and go back to where the record is shown."""
+    messages.success(request, bericht)
+    return naar(request, url)

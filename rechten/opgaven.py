@@ -33,8 +33,6 @@ from rechten.gebruikers import (
 from teams.models import Team
 
 BEKIJKEN = "view_opgave"
-
-
 WIJZIGEN = "change_opgave"
 
 

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from gebieden.models import Gebied
-from kern.bewerken import bewaar_formulier
+from kern.bewerken import bewerkpagina, opgeslagen
 from kern.htmx import HtmxHttpRequest
 from kern.invoer import lees_parameters
 from kern.versioning import VersieConflict
@@ -17,7 +17,6 @@ from opgaven.forms import (
     BelemmeringStatusForm,
     MeldingForm,
 )
-from opgaven.geschiedenis import terug_te_zetten
 from opgaven.kaartcache import haal_kaarten
 from opgaven.models import Belemmering, BelemmeringStatus
 from rechten.belemmeringen import (
@@ -29,7 +28,7 @@ from rechten.belemmeringen import (
 )
 from rechten.opgaven import zichtbare_opgaven
 from teams.models import Team
-from web.geschiedenis import geschiedenispagina, gevraagde_versie, met_reden
+from web.geschiedenis import geschiedenispagina, herstelbaar_formulier
 from web.kaarten import BelemmeringKaart
 
 
@@ -196,26 +195,23 @@ def belemmering_bewerken(request: HtmxHttpRequest, pk: int):
     """A belemmering's text, severity, owner and escalation and resolution details, for whoever
     may handle it, with the version check and restoring like `opgave_bewerken`."""
     belemmering = get_belemmering_for_user(request, pk, write=True)
-    terugzetten = gevraagde_versie(request, belemmering.history.all())
-    form = BelemmeringForm(
-        request.POST if request.method == "POST" else None,
-        instance=belemmering,
+    form, terugzetten = herstelbaar_formulier(
+        request,
+        BelemmeringForm,
+        belemmering,
         eigenaren=mogelijke_eigenaren(belemmering, request.user),
-        initial=terug_te_zetten(terugzetten, BelemmeringForm.Meta.fields) if terugzetten else None,
     )
-    context = {"belemmering": belemmering, "form": form, "terugzetten": terugzetten}
-    status = 200
-    if request.method == "POST":
-        met_reden(form.instance, terugzetten)
-        bewerking = bewaar_formulier(form)
-        if bewerking.opgeslagen:
-            messages.success(
-                request,
-                _("Belemmering “%(titel)s” is opgeslagen.") % {"titel": belemmering.titel},
-            )
-            return redirect(reverse("belemmeringen") + f"#belemmering-{pk}")
-        context["conflict"], status = bewerking.conflict, bewerking.status
-    return render(request, "opgaven/belemmering_form.html", context, status=status)
+    return bewerkpagina(
+        request,
+        form,
+        template="opgaven/belemmering_form.html",
+        context={"belemmering": belemmering, "terugzetten": terugzetten},
+        gelukt=lambda: opgeslagen(
+            request,
+            reverse("belemmeringen") + f"#belemmering-{pk}",
+            _("Belemmering “%(titel)s” is opgeslagen.") % {"titel": belemmering.titel},
+        ),
+    )
 
 
 @require_safe

@@ -1,14 +1,15 @@
+"""History pages, and restoring an earlier version through the normal edit form."""
+
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from kern.bewerken import VersieForm
 from kern.htmx import HtmxHttpRequest
 from kern.invoer import lees_parameters
-from opgaven.forms import (
-    VersieParameters,
-)
-from opgaven.geschiedenis import versies
+from opgaven.forms import VersieParameters
+from opgaven.geschiedenis import terug_te_zetten, versies
 
 
 def geschiedenispagina(
@@ -25,15 +26,24 @@ def geschiedenispagina(
     return render(request, "opgaven/geschiedenis.html", context)
 
 
-def gevraagde_versie(request: HtmxHttpRequest, historie):
-    """The earlier version `?versie=<history id>` asks for (None: a plain edit); an id that is
-    not a version of this record is a bad request."""
-    return lees_parameters(VersieParameters(request.GET, historie=historie))["versie"]
-
-
-def met_reden(record, terugzetten) -> None:
-    """A restored version says so in the record's history."""
+def herstelbaar_formulier(
+    request: HtmxHttpRequest, formulier: type[VersieForm], record, **kwargs
+) -> tuple[VersieForm, object | None]:
+    """The edit form of a record with history, and the earlier version `?versie=<history id>`
+    asks to restore (None: a plain edit). Restoring fills the form with that version's values
+    on top of the current version, so nothing is written until saved, and the save says in the
+    record's history what was restored. An id that is not a version of this record is a bad
+    request."""
+    historie = record.history.all()
+    terugzetten = lees_parameters(VersieParameters(request.GET, historie=historie))["versie"]
+    form = formulier(
+        request.POST if request.method == "POST" else None,
+        instance=record,
+        initial=terug_te_zetten(terugzetten, formulier.Meta.fields) if terugzetten else None,
+        **kwargs,
+    )
     if terugzetten:
-        record._change_reason = _("teruggezet naar de versie van %(datum)s") % {
+        form.instance._change_reason = _("teruggezet naar de versie van %(datum)s") % {
             "datum": date_format(timezone.localtime(terugzetten.history_date), "DATETIME_FORMAT")
         }
+    return form, terugzetten

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import retarget
 
-from kern.bewerken import bewaar_formulier
+from kern.bewerken import bewaar_formulier, bewerkpagina, opgeslagen
 from kern.export import exporteer
 from kern.htmx import HtmxHttpRequest
 from kern.invoer import lees_parameters
@@ -27,7 +27,6 @@ from opgaven.forms import (
     VerplaatsActieForm,
     VoortgangForm,
 )
-from opgaven.geschiedenis import terug_te_zetten
 from opgaven.kaartcache import haal_kaarten, kaartsleutel
 from opgaven.models import Actie, Belemmering, Kolom, Opgave
 from opgaven.ordering import (
@@ -52,16 +51,12 @@ from rechten.opgaven import (
 from rechten.teams import kan_waardencheck_invullen, ontvangende_teams
 from teams.waarden import waardentrend
 from web.export import opgavebord_bladen
-from web.geschiedenis import geschiedenispagina, gevraagde_versie, met_reden
+from web.geschiedenis import geschiedenispagina, herstelbaar_formulier
 from web.kaarten import ActieKaart
 
 # The opgave board holds several forms with the same field names: each its own element ids.
 NIEUWE_ACTIE_IDS = "nieuw_%s"
-
-
 VOORTGANG_IDS = "voortgang_%s"
-
-
 BELEMMERING_IDS = "belemmering_%s"
 
 
@@ -260,24 +255,21 @@ def _kanban_met_focus_op(request: HtmxHttpRequest, opgave: Opgave, actie: Actie)
 def actie_bewerken(request: HtmxHttpRequest, pk: int, actie_pk: int):
     opgave = get_opgave_for_user(request, pk, write=True)
     actie = actie_van(opgave, actie_pk)
-    terugzetten = gevraagde_versie(request, actie.history.all())
-    form = ActieForm(
-        request.POST if request.method == "POST" else None,
-        instance=actie,
+    form, terugzetten = herstelbaar_formulier(
+        request,
+        ActieForm,
+        actie,
         opgave=opgave,
         auto_id=f"actie{actie.pk}_%s",  # the board's own new-actie form is on the same page
-        initial=terug_te_zetten(terugzetten, ActieForm.Meta.fields) if terugzetten else None,
     )
-    context = {"opgave": opgave, "actie": actie, "form": form, "terugzetten": terugzetten}
-    status = 200
-    if request.method == "POST":
-        met_reden(form.instance, terugzetten)
-        bewerking = bewaar_formulier(form)
-        if bewerking.opgeslagen:
-            return _kanban_met_focus_op(request, opgave, actie)
-        context["conflict"], status = bewerking.conflict, bewerking.status
-    template = "opgaven/actie_form.html#formulier" if request.htmx else "opgaven/actie_form.html"
-    return render(request, template, context, status=status)
+    return bewerkpagina(
+        request,
+        form,
+        template="opgaven/actie_form.html",
+        fragment="formulier",
+        context={"opgave": opgave, "actie": actie, "terugzetten": terugzetten},
+        gelukt=lambda: _kanban_met_focus_op(request, opgave, actie),
+    )
 
 
 @require_POST
@@ -444,22 +436,16 @@ def opgave_bewerken(request: HtmxHttpRequest, pk: int):
     answers 409 and shows their change next to what was typed. `?versie=<history id>` fills
     the form with that earlier version's values (restoring), on top of the current version."""
     opgave = get_opgave_for_user(request, pk, write=True)
-    terugzetten = gevraagde_versie(request, opgave.history.all())
-    form = OpgaveForm(
-        request.POST if request.method == "POST" else None,
-        instance=opgave,
-        initial=terug_te_zetten(terugzetten, OpgaveForm.Meta.fields) if terugzetten else None,
+    form, terugzetten = herstelbaar_formulier(request, OpgaveForm, opgave)
+    return bewerkpagina(
+        request,
+        form,
+        template="opgaven/opgave_form.html",
+        context={"opgave": opgave, "terugzetten": terugzetten},
+        gelukt=lambda: opgeslagen(
+            request, opgave.get_absolute_url(), _("De opgave is opgeslagen.")
+        ),
     )
-    context = {"opgave": opgave, "form": form, "terugzetten": terugzetten}
-    status = 200
-    if request.method == "POST":
-        met_reden(form.instance, terugzetten)
-        bewerking = bewaar_formulier(form)
-        if bewerking.opgeslagen:
-            messages.success(request, _("De opgave is opgeslagen."))
-            return redirect(opgave)
-        context["conflict"], status = bewerking.conflict, bewerking.status
-    return render(request, "opgaven/opgave_form.html", context, status=status)
 
 
 @require_safe

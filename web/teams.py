@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from simple_history.utils import bulk_create_with_history
 
-from kern.bewerken import bewaar_formulier
+from kern.bewerken import bewerkpagina, opgeslagen
 from kern.gebruikers import weergavenaam
 from kern.htmx import HtmxHttpRequest, naar
 from kern.invoer import lees_parameters
@@ -79,15 +79,15 @@ def team_edit(request: HtmxHttpRequest, slug: str):
         instance=team,
         mag_indelen=kan_teamindeling_bepalen(request.user),
     )
-    context = {"form": form, "team": team}
-    status = 200
-    if request.method == "POST":
-        bewerking = bewaar_formulier(form)
-        if bewerking.opgeslagen:
-            messages.success(request, _("De gegevens van het team zijn opgeslagen."))
-            return naar(request, team.get_absolute_url())
-        context["conflict"], status = bewerking.conflict, bewerking.status
-    return render(request, "teams/team_form.html", context, status=status)
+    return bewerkpagina(
+        request,
+        form,
+        template="teams/team_form.html",
+        context={"team": team},
+        gelukt=lambda: opgeslagen(
+            request, team.get_absolute_url(), _("De gegevens van het team zijn opgeslagen.")
+        ),
+    )
 
 
 @require_safe

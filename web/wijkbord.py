@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_safe
 
 from gebieden.models import Gebied, paden_van
-from kern.bewerken import bewaar_formulier
+from kern.bewerken import bewerkpagina
 from kern.export import exporteer
 from kern.htmx import HtmxHttpRequest
 from kern.invoer import lees_parameters
@@ -135,16 +135,11 @@ def lokale_status_bewerken(request: HtmxHttpRequest, code: str, pk: int):
     gebied = get_object_or_404(Gebied.objects.defer("omtrek"), code=code)
     landing = get_landing_for_user(request, gebied, pk, write=True)
     form = LokaleStatusForm(request.POST if request.method == "POST" else None, instance=landing)
-    context = {"gebied": gebied, "landing": landing, "form": form}
-    status = 200
-    if request.method == "POST":
-        bewerking = bewaar_formulier(form)
-        if bewerking.opgeslagen:
-            return _render_rij(request, gebied, landing)
-        context["conflict"], status = bewerking.conflict, bewerking.status
-    template = (
-        "gebieden/lokale_status_form.html#formulier"
-        if request.htmx
-        else "gebieden/lokale_status_form.html"
+    return bewerkpagina(
+        request,
+        form,
+        template="gebieden/lokale_status_form.html",
+        fragment="formulier",
+        context={"gebied": gebied, "landing": landing},
+        gelukt=lambda: _render_rij(request, gebied, landing),
     )
-    return render(request, template, context, status=status)
