@@ -47,11 +47,9 @@ def _bordstand(request: HtmxHttpRequest, team: Team) -> str:
     return stand_van_regiebord(team, zichtbaar_op_regiebord(request.user, team))
 
 
-def _bord_context(
-    request: HtmxHttpRequest, team: Team, *, stand: str = "", triage_fout: tuple | None = None
-) -> dict:
-    """The whole regieteam board. `stand` when the caller already read it (the change
-    check); `triage_fout` a melding's triage form that came back with errors."""
+def _kaarten_context(request: HtmxHttpRequest, team: Team, *, stand: str = "") -> dict:
+    """The board's cards in priority order, with the focus warning and the stand the change
+    check compares (`stand` when the caller already read it)."""
     zichtbaar = zichtbaar_op_regiebord(request.user, team)
     opgaven = list(
         in_regievolgorde(zichtbaar.met_voortgang().met_gebiednamen().select_related("team"), team)
@@ -74,13 +72,52 @@ def _bord_context(
     return {
         "team": team,
         "opgaven": opgaven,
-        "peilmomenten": zichtbare_peilmomenten(zichtbaar).filter(regieteam=team)[:5],
-        "meldingen": _triage(request, team, fout=triage_fout) if mag_prioriteren else [],
         "mag_prioriteren": mag_prioriteren,
         "in_uitvoering": in_uitvoering,
         "boven_focuslimiet": team.boven_focuslimiet(in_uitvoering),
         "stand": stand or _bordstand(request, team),
     }
+
+
+def _meldingen_context(
+    request: HtmxHttpRequest, team: Team, *, triage_fout: tuple | None = None
+) -> dict:
+    """The meldingen waiting for triage; `triage_fout` a melding's triage form that came
+    back with errors."""
+    mag_prioriteren = kan_prioriteren(request.user, team)
+    return {
+        "team": team,
+        "mag_prioriteren": mag_prioriteren,
+        "meldingen": _triage(request, team, fout=triage_fout) if mag_prioriteren else [],
+    }
+
+
+def _bord_context(
+    request: HtmxHttpRequest, team: Team, *, stand: str = "", triage_fout: tuple | None = None
+) -> dict:
+    """The whole regieteam board: its parts, and the latest peilmomenten."""
+    zichtbaar = zichtbaar_op_regiebord(request.user, team)
+    return {
+        **_kaarten_context(request, team, stand=stand),
+        **_meldingen_context(request, team, triage_fout=triage_fout),
+        "peilmomenten": zichtbare_peilmomenten(zichtbaar).filter(regieteam=team)[:5],
+    }
+
+
+def _render_bord(
+    request: HtmxHttpRequest, team: Team, deel: str, *, status: int = 200, **extra
+) -> HttpResponse:
+    """After a change or a poll: for htmx only the part `deel` names, built from its own
+    context; otherwise the whole board."""
+    stand, triage_fout = extra.pop("stand", ""), extra.pop("triage_fout", None)
+    if not request.htmx:
+        context = _bord_context(request, team, stand=stand, triage_fout=triage_fout)
+        return render(request, "teams/bord.html", context | extra, status=status)
+    if deel == "kaarten":
+        context = _kaarten_context(request, team, stand=stand)
+    else:
+        context = _meldingen_context(request, team, triage_fout=triage_fout)
+    return render(request, f"teams/bord.html#{deel}", context | extra, status=status)
 
 
 @require_safe
@@ -93,11 +130,10 @@ def bord(request: HtmxHttpRequest, slug: str):
     stand = _bordstand(request, team) if parameters["sinds"] else ""
     if stand and parameters["sinds"] == stand:
         return HttpResponse(status=204)
-    context = _bord_context(request, team, stand=stand)
     if parameters["export"]:
-        return exporteer(parameters["export"], team.naam, [regiebord_blad(context["opgaven"])])
-    template = "teams/bord.html#kaarten" if request.htmx else "teams/bord.html"
-    return render(request, template, context)
+        opgaven = _kaarten_context(request, team, stand=stand)["opgaven"]
+        return exporteer(parameters["export"], team.naam, [regiebord_blad(opgaven)])
+    return _render_bord(request, team, "kaarten", stand=stand)
 
 
 @require_POST
@@ -130,11 +166,8 @@ def bord_verplaats(request: HtmxHttpRequest, slug: str):
             ),
             extra_tags="kaarten",
         )
-    context = _bord_context(request, team) | {
-        "verplaatst": form.cleaned_data.get("opgave") if status == 200 else None,
-    }
-    template = "teams/bord.html#kaarten" if request.htmx else "teams/bord.html"
-    return render(request, template, context, status=status)
+    verplaatst = form.cleaned_data.get("opgave") if status == 200 else None
+    return _render_bord(request, team, "kaarten", status=status, verplaatst=verplaatst)
 
 
 @require_POST
@@ -212,6 +245,5 @@ def melding_afhandelen(request: HtmxHttpRequest, slug: str, pk: int):
             request, _("Melding “%(titel)s” is afgehandeld.") % {"titel": melding.titel}
         )
         return redirect("teams:bord", slug=team.slug)
-    context = _bord_context(request, team, triage_fout=(pk, form) if status == 422 else None)
-    template = "teams/bord.html#meldingen" if request.htmx else "teams/bord.html"
-    return render(request, template, context, status=status)
+    triage_fout = (pk, form) if status == 422 else None
+    return _render_bord(request, team, "meldingen", status=status, triage_fout=triage_fout)

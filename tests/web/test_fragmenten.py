@@ -1,7 +1,7 @@
-"""A write that sends back one part of a page builds only that part (web/opgavebord.py and
-web/teams.py: DELEN): its queries do not grow with what the rest of the page shows. Each
-test counts the whole request, the write included; building the whole board or page instead
-cost four to eight more."""
+"""A write that sends back one part of a page builds only that part (web/opgavebord.py,
+web/teams.py and web/regiebord.py): its queries do not grow with what the rest of the page
+shows. Each test counts the whole request, the write included; building the whole board or
+page instead cost one to eight more (the regieteam board's cards are most of its cost)."""
 
 import pytest
 
@@ -101,3 +101,51 @@ def test_adding_a_member_builds_only_the_members(
         )
     assert response.status_code == 200
     assert response.content.decode().lstrip().startswith('<section class="ob-section" id="leden"')
+
+
+def _melding(wereld):
+    from opgaven.models import Melding
+
+    return Melding.objects.create(
+        soort="belemmering",
+        titel="Buurthuis dicht op zaterdag",
+        beschrijving="Jongeren kunnen nergens heen.",
+        gebied=wereld.buurt,
+        ingediend_door=wereld.alice,
+    )
+
+
+def test_triaging_a_melding_builds_only_the_meldingen_not_the_cards(
+    wereld, client, django_assert_max_num_queries
+):
+    """16 queries; building the whole regieteam board for it cost 18."""
+    melding = _melding(wereld)
+    client.force_login(wereld.bob)
+    gegevens = {f"m{melding.pk}-versie": melding.version, f"m{melding.pk}-besluit": "afwijzen"}
+    gegevens[f"m{melding.pk}-reden"] = "Dat regelt het stadsdeel al."
+    with django_assert_max_num_queries(16):
+        response = client.post(
+            f"/teams/{wereld.regieteam.slug}/meldingen/{melding.pk}/", gegevens, headers=HTMX
+        )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Meldingen om te bespreken" in html
+    assert wereld.opgave.titel not in html  # no card of the board was built
+
+
+def test_moving_a_card_on_the_regieteam_board_builds_only_the_cards(
+    wereld, client, django_assert_max_num_queries
+):
+    """22 queries; the whole board (triage list and peilmomenten too) cost 23."""
+    _melding(wereld)
+    client.force_login(wereld.bob)
+    with django_assert_max_num_queries(22):
+        response = client.post(
+            f"/teams/{wereld.regieteam.slug}/bord/verplaats/",
+            {"opgave": wereld.andere_opgave.pk, "na": ""},
+            headers=HTMX,
+        )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert wereld.andere_opgave.titel in html
+    assert "Buurthuis dicht op zaterdag" not in html  # the triage list was not built
