@@ -1,12 +1,12 @@
 """Fault injection: no write is half-done.
 
-Built on the URL walk (tests/rechten/test_authorization.py): every write URL is posted with a valid
-form by a role that may write there, once as it is (it must change the database, or the test
-proves nothing) and once with the answer failing after the view has written (a middleware that
-raises, and separately a template that fails to render): then the database must be exactly as
-before, every table, history and audit log included. A write URL added later joins by itself:
-it must name a valid post in GELDIG. A database error in the board-version bump leaves no
-half-saved voortgangsupdate. These run on PostgreSQL in CI.
+Built on the URL walk (tests/rechten/test_authorization.py), in the small world of
+tests/factories.py: every write URL is posted with a valid form by a role that may write there, once
+as it is (it must change the database, or the test proves nothing) and once with the answer failing
+after the view has written (a middleware that raises, and separately a template that fails to
+render): then the database must be exactly as before, every table, history and audit log included. A
+write URL added later joins by itself: it must name a valid post in GELDIG. A database error in the
+board-version bump leaves no half-saved voortgangsupdate. These run on PostgreSQL in CI.
 """
 
 import pytest
@@ -52,7 +52,8 @@ def database() -> dict:
 
 
 def _buiten() -> int:
-    return User.objects.get(username="buiten").pk
+    """The outsider of the small world (the role "buiten" of the URL walk)."""
+    return User.objects.get(username="charlie").pk
 
 
 def _mijlpaal(args) -> dict:
@@ -106,7 +107,7 @@ GELDIG = {
     "logout": lambda args: {},
     "set_language": None,  # a cookie, no database
     "wachtwoord_wijzigen": lambda args: {
-        "old_password": "demo",
+        "old_password": "geheim-wachtwoord",  # tests/factories.py's UserFactory
         "new_password1": "Vier-seizoenen-in-Osdorp",
         "new_password2": "Vier-seizoenen-in-Osdorp",
     },
@@ -196,7 +197,7 @@ def test_every_write_url_names_a_valid_post():
 
 def voorbereid(url_name, soort):
     """The URL and a valid post, with what must be in place made before the snapshot."""
-    args = arguments(soort)
+    args = arguments(soort, lid="alice", buiten="charlie")
     if url_name in VOORAF:
         VOORAF[url_name](args)
     return reverse(url_name, args=args), GELDIG[url_name](args)
@@ -204,10 +205,11 @@ def voorbereid(url_name, soort):
 
 @pytest.mark.parametrize(("url_name", "soort", "rol"), list(schrijvers()))
 def test_a_write_whose_answer_fails_leaves_the_database_exactly_as_before(
-    client, demo, monkeypatch, url_name, soort, rol
+    client, wereld, monkeypatch, url_name, soort, rol
 ):
+    gebruikersnaam = wereld.rol(rol).username
     client.raise_request_exception = False
-    client.force_login(User.objects.get(username=rol))
+    client.force_login(User.objects.get(username=gebruikersnaam))
 
     with transaction.atomic():  # as it is: the post writes (undone afterwards)
         url, gegevens = voorbereid(url_name, soort)
@@ -216,7 +218,7 @@ def test_a_write_whose_answer_fails_leaves_the_database_exactly_as_before(
         assert response.status_code < 400, f"{url_name}: {response.status_code}"
         assert database() != voor, f"{url_name} wrote nothing: the test would prove nothing"
         transaction.set_rollback(True)
-    client.force_login(User.objects.get(username=rol))
+    client.force_login(User.objects.get(username=gebruikersnaam))
     url, gegevens = voorbereid(url_name, soort)
     voor = database()
 

@@ -1,6 +1,7 @@
 """Rights come only from functioneel beheer and the owning team.
 
-Built on the URL walk (tests/rechten/test_authorization.py): for every demo role, every write
+Built on the URL walk (tests/rechten/test_authorization.py): for every role, in the small world
+of tests/factories.py (alice the member, bob the regie trekker, charlie the outsider), every write
 URL that role is offered is posted with the values that would grant the most, and afterwards every
 user may see and change exactly what they could before, except for the rights changes the
 role may make by design: beheer (staff) manages teams, a trekker adds and removes members and
@@ -8,7 +9,7 @@ invites and revokes partner guests on the team's own opgaven. A write URL added 
 itself: it must name its most-granting post in AANVALLEN, or
 `test_every_write_url_names_its_most_granting_post` fails.
 
-Besides the walk, the trekkers of the demo world and a partner guest who leads another team
+Besides the walk, the trekkers of the small world and a partner guest who leads another team
 post the team, membership, guest and hand-over forms with every field set to grant more.
 """
 
@@ -216,7 +217,8 @@ def _zuidoost() -> Gebied:
 
 
 def _buiten() -> User:
-    return User.objects.get(username="buiten")
+    """The outsider of the small world (the role "buiten" of the URL walk)."""
+    return User.objects.get(username="charlie")
 
 
 def _teamvelden(args) -> dict:
@@ -358,31 +360,31 @@ def test_every_write_url_names_its_most_granting_post():
 
 
 @pytest.mark.parametrize("role", ROLES[1:])
-def test_no_write_url_grants_rights_beyond_design(client, demo, role):
-    actor = User.objects.get(username=role)
+def test_no_write_url_grants_rights_beyond_design(client, wereld, role):
+    actor = wereld.rol(role)
     aangeboden = 0
     for url_name, soort, statussen in schrijf_urls():
         if statussen[ROLES.index(role)] in {403, 404}:
             continue  # not offered to this role: the URL walk proves it is refused
-        args = arguments(soort)
+        args = arguments(soort, lid="alice", buiten="charlie")
         posten(client, actor, url_name, reverse(url_name, args=args), AANVALLEN[url_name](args))
         aangeboden += 1
     assert aangeboden >= 3
 
 
-# --- The trekkers of the demo world, with every field set to grant more -----------------------
+# --- The trekkers of the small world, with every field set to grant more ----------------------
 
 
 @pytest.fixture
-def regie(demo):
+def regie(wereld):
     """Trekker of the regieteam, which steers wijk Osdorp-Midden."""
-    return User.objects.get(username="regie")
+    return wereld.bob
 
 
 @pytest.fixture
-def buiten(demo):
+def buiten(wereld):
     """Trekker of the Werk Zuidoost team, in another stadsdeel."""
-    return User.objects.get(username="buiten")
+    return wereld.charlie
 
 
 def test_a_trekker_cannot_make_their_team_a_regieteam_or_move_its_gebied(client, regie, buiten):
@@ -403,21 +405,21 @@ def test_a_trekker_may_add_a_member_to_their_own_team(client, regie, buiten):
 
 
 def test_a_trekker_cannot_add_themself_or_others_to_another_team(client, buiten):
-    for slug in ("regieteam-wildeman", "armoede-osdorp"):
+    for slug in ("regieteam-wildeman", "armoede"):
         url = reverse("teams:lid_toevoegen", args=[slug])
         gegevens = {"user": buiten.pk, "rol": "trekker", "organisatie": "Eigen"}
         assert posten(client, buiten, "teams:lid_toevoegen", url, gegevens) == 404
 
 
 def test_a_trekker_cannot_invite_a_guest_to_another_teams_opgave(client, buiten):
-    eigen = Opgave.objects.get(team__slug="armoede-osdorp")
+    eigen = Opgave.objects.get(team__slug="armoede")
     url = reverse("teams:gast_uitnodigen", args=["werk-zuidoost"])
     gegevens = {"opgave": eigen.pk, "gast": buiten.pk, "mag_wijzigen": "on"}
     assert posten(client, buiten, "teams:gast_uitnodigen", url, gegevens) == 422
 
 
 def test_a_guest_who_leads_another_team_cannot_take_the_opgave_they_work_on(client, buiten):
-    opgave = Opgave.objects.get(team__slug="armoede-osdorp")
+    opgave = Opgave.objects.get(team__slug="armoede")
     nodig_gast_uit(buiten, opgave, mag_wijzigen=True)
     eigen_team = Team.objects.get(slug="werk-zuidoost")
     gegevens = {"team": eigen_team.pk, "bevestigd": "on", "versie": opgave.version}
@@ -428,8 +430,8 @@ def test_a_guest_who_leads_another_team_cannot_take_the_opgave_they_work_on(clie
     assert posten(client, buiten, "teams:gast_uitnodigen", url, gegevens) == 422
 
 
-def test_a_member_who_is_not_trekker_grants_nothing(client, demo):
-    lid = User.objects.get(username="lid")
+def test_a_member_who_is_not_trekker_grants_nothing(client, wereld):
+    lid = wereld.alice
     eigen_team = Team.objects.get(leden=lid, soort=TeamSoort.OPGAVETEAM)
     for url_name, gegevens in [
         ("teams:lid_toevoegen", {"user": lid.pk, "rol": "trekker", "organisatie": "Zelf"}),
