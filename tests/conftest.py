@@ -10,7 +10,8 @@ from django.apps import apps as django_apps  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.core.cache import caches  # noqa: E402
 from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
+from django.test import override_settings  # noqa: E402
 
 from tests.chromium import BROWSER_REQUIRED, CHROMIUM, HOW_TO_INSTALL, chromium_found  # noqa: E402
 from tests.factories import KleineWereld, UserFactory, kleine_wereld  # noqa: E402
@@ -36,10 +37,13 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
+SNELLE_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture(autouse=True)
 def _test_settings(settings):
     """Tests need no collectstatic run, and no deliberately slow password hashing."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = SNELLE_HASHERS
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -72,6 +76,30 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture
 def user(db):
     return UserFactory(username="alice")
+
+
+@pytest.fixture(scope="module")
+def _demo_per_module(django_db_setup, django_db_blocker):
+    """The demo world loaded once for a module, inside a transaction that each test's own
+    transaction nests in (as a savepoint) and that is rolled back after the module, the way
+    Django's TestCase.setUpTestData works: every test still starts from the same world."""
+    seeding = importlib.import_module("teams.migrations.0002_waarden_en_coordinatoren")
+    buitenste = transaction.atomic()
+    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=SNELLE_HASHERS):
+        buitenste.__enter__()
+        seeding.zaai(django_apps, None)
+        call_command("demo", stdout=io.StringIO())
+    yield
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        buitenste.__exit__(None, None, None)
+
+
+@pytest.fixture
+def demo_gedeeld(_demo_per_module, db):
+    """The demo world, loaded once for the module (`_demo_per_module`): for tests that are not
+    transactional. A module that uses it must use it in all its tests that touch the database,
+    as the world stays loaded until the module ends."""
 
 
 @pytest.fixture

@@ -146,7 +146,7 @@ def test_every_url_pattern_has_an_entry():
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_each_role_gets_the_expected_status_on_every_url(client, demo, role):
+def test_each_role_gets_the_expected_status_on_every_url(client, demo_gedeeld, role):
 
     if role != "anonymous":
         client.force_login(get_user_model().objects.get(username=role))
@@ -170,7 +170,7 @@ def test_each_role_gets_the_expected_status_on_every_url(client, demo, role):
     assert mismatches == []
 
 
-def test_buiten_gets_404_on_every_object_of_the_demo_world(client, demo):
+def test_buiten_gets_404_on_every_object_of_the_demo_world(client, demo_gedeeld):
     client.force_login(get_user_model().objects.get(username="buiten"))
     regieteam = Team.objects.get(soort=TeamSoort.REGIETEAM, leden__username="regie")
     nieuw_west = Gebied.objects.onder(regieteam.gebied)
@@ -184,7 +184,7 @@ def test_buiten_gets_404_on_every_object_of_the_demo_world(client, demo):
         assert client.post(f"/teams/{team.slug}/leden/", {}).status_code == 404
 
 
-def test_coordinators_get_403_on_every_post_that_changes_data(client, demo):
+def test_coordinators_get_403_on_every_post_that_changes_data(client, demo_gedeeld):
     client.force_login(get_user_model().objects.get(username="coordinator"))
     for name, (method, kind, _statuses) in EXPECTED.items():
         if method == "POST" and name.split(":")[0] in {"teams", "opgaven"}:
