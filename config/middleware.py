@@ -63,7 +63,7 @@ class PrivateCacheMiddleware:
     but the browser may: `no-store` would also keep the page out of the back/forward cache,
     which is what brings back what was typed when someone presses Back. Static files never
     get here (WhiteNoise answers them with its own headers); exports set `no-store`
-    themselves (opgaven.export) and /health/ uses never_cache.
+    themselves (kern.export) and /health/ uses never_cache.
     """
 
     def __init__(self, get_response):

@@ -124,6 +124,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "web.context_processors.mijn_teams",
+                "web.context_processors.beheer",
             ],
             "builtins": ["template_partials.templatetags.partials"],
         },

@@ -1,5 +1,6 @@
-"""Boards to CSV and Excel for council and management reports: Dutch headers, one sheet per
-view, the same numbers as the page."""
+"""Sheets of rows to a CSV or Excel download, for council and management reports: safe to open
+(no formulas, no invisible or control characters), with a dated file name. What a board's
+sheets hold: web/export.py."""
 
 import csv
 import io

@@ -1,4 +1,6 @@
-"""Belemmeringen weghalen: who sees and handles which belemmering, and its status changes.
+"""Belemmeringen weghalen: what each status asks for, and the status changes themselves.
+
+Who sees and handles which belemmering: rechten/belemmeringen.py.
 
 A status change is the move of a card between the columns Nieuw, Opgepakt, Geëscaleerd and
 Opgelost. Escalating asks which decision is needed, from whom and by when; resolving asks for

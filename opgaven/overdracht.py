@@ -1,6 +1,6 @@
 """Handing an opgave to another team: the only way an opgave changes team.
 
-The owning team's rights go with it (teams/signals.py moves the team's object permissions
+The owning team's rights go with it (rechten/signals.py moves the team's object permissions
 in the same transaction); partner guests keep theirs. History records who handed it over to
 whom, and open boards see the change (the save raises the board version: opgaven/bordversie.py).
 """

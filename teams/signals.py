@@ -1,7 +1,6 @@
-"""Team membership is group membership, and a team's group holds the rights on its opgaven.
-
-So permissions follow the team: a member who joins gets access at once, one who leaves loses
-it at once, and an opgave that moves to another team takes its permissions along.
+"""Team membership is group membership: a member who joins gets the team's rights at once, one
+who leaves loses them at once. The rights on the team's opgaven belong to its group
+(rechten/signals.py moves them along when an opgave changes team).
 """
 
 from django.contrib.auth.models import Group

@@ -1,4 +1,4 @@
-from rechten.gebruikers import teams_van
+from rechten.gebruikers import is_beheerder, teams_van
 
 
 def mijn_teams(request):
@@ -7,3 +7,9 @@ def mijn_teams(request):
     if user is None or not user.is_authenticated:
         return {"mijn_teams": []}
     return {"mijn_teams": lambda: [team for team in teams_van(user) if not team.is_gearchiveerd]}
+
+
+def beheer(request):
+    """Whether the header links to the admin: for functioneel beheer only."""
+    user = getattr(request, "user", None)
+    return {"is_beheerder": user is not None and is_beheerder(user)}

@@ -1,5 +1,5 @@
-"""Boards to CSV and Excel for council and management reports: Dutch headers, one sheet per
-view, the same numbers as the page."""
+"""The sheets of each board's export: the same rows and numbers as the page, with Dutch headers
+(kern/export.py writes them as CSV or Excel)."""
 
 from django.utils.translation import gettext as _
 

@@ -117,3 +117,40 @@ def test_the_loop_finder_finds_a_loop_and_says_where():
     lus = _lus(randen)
     assert lus[0] == lus[-1] and set(lus) == {"teams", "opgaven", "rechten"}
     assert _lus({("teams", "kern"): ["x"]}) is None
+
+
+# A model may point at a model of a higher layer by name ("app.Model") without importing it;
+# the schema then ties the apps all the same. The one such reference, said here on purpose:
+# a values check may be about one of the team's opgaven (moving the model would change the
+# schema, and the check belongs to the team).
+NAAR_BOVEN_TOEGESTAAN = {("teams", "opgaven.Opgave")}
+
+
+def _modelverwijzingen(app: str) -> set[str]:
+    """The "app.Model" strings a models module's relation fields point at."""
+    verwijzingen = set()
+    path = ROOT / app / "models.py"
+    if not path.exists():
+        return verwijzingen
+    for node in ast.walk(ast.parse(path.read_text())):
+        if (
+            isinstance(node, ast.Call)
+            and getattr(node.func, "attr", getattr(node.func, "id", ""))
+            in {"ForeignKey", "OneToOneField", "ManyToManyField"}
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+        ):
+            verwijzingen.add(node.args[0].value)
+    return verwijzingen
+
+
+def test_models_point_by_name_only_at_their_own_or_lower_layers():
+    naar_boven = {
+        (app, verwijzing)
+        for app in LAGEN
+        for verwijzing in _modelverwijzingen(app)
+        if verwijzing.split(".")[0] in LAGEN
+        and LAGEN.index(verwijzing.split(".")[0]) > LAGEN.index(app)
+    }
+    assert naar_boven == NAAR_BOVEN_TOEGESTAAN

@@ -111,3 +111,10 @@ def test_the_home_page_has_a_plain_title(client):
     client.force_login(UserFactory())
     html = client.get("/").content.decode()
     assert "<title>Mijn borden · Opgavebord</title>" in html
+
+
+def test_only_functioneel_beheer_finds_the_admin_in_the_header(wereld, login):
+    beheer = login(wereld.beheerder).get("/").content.decode()
+    assert 'href="/admin/">Beheer</a>' in beheer
+    for gebruiker in (wereld.alice, wereld.bob, wereld.coordinator):
+        assert 'href="/admin/"' not in login(gebruiker).get("/").content.decode()
