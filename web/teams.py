@@ -16,6 +16,7 @@ from rechten.opgaven import (
     gasten_van,
     nodig_gast_uit,
     trek_gast_in,
+    zichtbaar_op_regiebord,
     zichtbare_opgaven,
 )
 from rechten.teams import (
@@ -195,11 +196,7 @@ def _team_context(request: HtmxHttpRequest, team: Team, **formulieren) -> dict:
         .only("id", "titel"),
     }
     if team.is_regieteam:
-        landt_hier = (
-            zichtbare_opgaven(request.user)
-            .actief()
-            .filter(opgave_gebieden__gebied__pad__startswith=team.gebied.pad)
-        )
+        landt_hier = zichtbaar_op_regiebord(request.user, team)
         context["opgaven_in_gebied"] = _met_kaarten(
             landt_hier.met_voortgang().select_related("team").order_by("titel")
         )

@@ -1,9 +1,12 @@
 import pytest
 
+from gebieden.models import Niveau
 from tests.factories import (
     DisciplineFactory,
+    GebiedFactory,
     LidmaatschapFactory,
     OpgaveFactory,
+    OpgaveGebiedFactory,
     TeamFactory,
     UserFactory,
 )
@@ -58,3 +61,12 @@ def test_the_team_page_summarises_the_organisations_and_disciplines_at_the_table
     response = client.get("/teams/jeugd-osdorp/")
     assert response.context["organisaties"] == ["Gemeente Amsterdam", "Politie"]
     assert response.context["disciplines"] == ["Jeugdwerker", "Wijkagent"]
+
+
+def test_an_opgave_landing_twice_in_the_regieteams_gebied_is_listed_once(wereld, login):
+    tweede_buurt = GebiedFactory(
+        code="FK02", naam="De Punt", niveau=Niveau.BUURT, ouder=wereld.wijk
+    )
+    OpgaveGebiedFactory(opgave=wereld.opgave, gebied=tweede_buurt)
+    html = login(wereld.bob).get(f"/teams/{wereld.regieteam.slug}/").content.decode()
+    assert html.count(f'/opgaven/{wereld.opgave.pk}/"') == 1
