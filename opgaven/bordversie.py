@@ -96,13 +96,16 @@ def belemmering_verdwijnt(sender, instance: Belemmering, **kwargs):
 
 
 def belemmering_gekoppeld(sender, instance, action, pk_set, **kwargs):
-    """A belemmering linked to or unlinked from opgaven, from either side of the link."""
-    if action not in {"post_add", "post_remove", "post_clear"}:
+    """A belemmering linked to or unlinked from opgaven, from either side of the link. Clearing
+    a belemmering's opgaven names none of them afterwards, so their boards go up before."""
+    if action not in {"post_add", "post_remove", "pre_clear"}:
         return
-    if isinstance(instance, Belemmering):
-        verhoog_opgaveborden(Opgave.objects.filter(pk__in=pk_set or ()))
-    else:
+    if not isinstance(instance, Belemmering):
         verhoog_opgavebord(instance.pk)
+    elif action == "pre_clear":
+        verhoog_opgaveborden(Opgave.objects.filter(belemmeringen=instance))
+    else:
+        verhoog_opgaveborden(Opgave.objects.filter(pk__in=pk_set))
 
 
 def verbind() -> None:

@@ -396,3 +396,14 @@ def test_saving_an_opgave_or_team_anywhere_tells_the_boards_open_on_it():
     opgave.refresh_from_db()
     team.refresh_from_db()
     assert (opgave.bord_versie, team.bord_versie) == (1, 1)
+
+
+def test_clearing_a_belemmerings_opgaven_tells_the_boards_it_was_on():
+    eerste, tweede = OpgaveFactory(), OpgaveFactory()
+    belemmering = BelemmeringFactory()
+    belemmering.opgaven.add(eerste, tweede)
+    voor = dict(Opgave.objects.values_list("pk", "bord_versie"))
+    belemmering.opgaven.clear()
+    na = dict(Opgave.objects.values_list("pk", "bord_versie"))
+    assert na[eerste.pk] > voor[eerste.pk]
+    assert na[tweede.pk] > voor[tweede.pk]
