@@ -7,4 +7,7 @@ class AuditConfig(AppConfig):
     verbose_name = _("Audit")
 
     def ready(self):
-        from audit import sessies, signals  # noqa: F401
+        from audit import sessies  # noqa: F401  (connects its receivers)
+        from audit.signals import verbind_objectrechten
+
+        verbind_objectrechten()

@@ -1,6 +1,7 @@
 """Every permission change is logged, wherever it is made (team page, admin, shell): object
 rights (guardian), team membership, group membership, global rights and the admin flags."""
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
@@ -30,32 +31,37 @@ def _objectrecht_beschrijving(recht) -> tuple[str, str, str]:
     return soort, object_id, f"{recht.permission.codename} voor {houder}"
 
 
-@receiver(post_save)
 def objectrecht_toegekend(sender, instance, created, raw=False, **kwargs):
     if raw or not created:
         return
-    if isinstance(instance, UserObjectPermissionBase | GroupObjectPermissionBase):
-        soort, object_id, details = _objectrecht_beschrijving(instance)
-        leg_vast(
-            actie=Actie.RECHT_TOEGEKEND,
-            resultaat="ok",
-            object_soort=soort,
-            object_id=object_id,
-            details=details,
-        )
+    soort, object_id, details = _objectrecht_beschrijving(instance)
+    leg_vast(
+        actie=Actie.RECHT_TOEGEKEND,
+        resultaat="ok",
+        object_soort=soort,
+        object_id=object_id,
+        details=details,
+    )
 
 
-@receiver(post_delete)
 def objectrecht_ingetrokken(sender, instance, **kwargs):
-    if isinstance(instance, UserObjectPermissionBase | GroupObjectPermissionBase):
-        soort, object_id, details = _objectrecht_beschrijving(instance)
-        leg_vast(
-            actie=Actie.RECHT_INGETROKKEN,
-            resultaat="ok",
-            object_soort=soort,
-            object_id=object_id,
-            details=details,
-        )
+    soort, object_id, details = _objectrecht_beschrijving(instance)
+    leg_vast(
+        actie=Actie.RECHT_INGETROKKEN,
+        resultaat="ok",
+        object_soort=soort,
+        object_id=object_id,
+        details=details,
+    )
+
+
+def verbind_objectrechten() -> None:
+    """Connect the two receivers above to every table of object rights (guardian's own and the
+    direct foreign-key tables of opgaven), not to every model's saves (AuditConfig.ready)."""
+    for model in apps.get_models():
+        if issubclass(model, UserObjectPermissionBase | GroupObjectPermissionBase):
+            post_save.connect(objectrecht_toegekend, sender=model)
+            post_delete.connect(objectrecht_ingetrokken, sender=model)
 
 
 def _lidmaatschap(instance: Lidmaatschap, actie: str) -> None:
