@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gebieden.models import Gebied
-from kern.bewerken import VersieForm
+from kern.bewerken import VersieForm, VersieVeld
 from kern.export import EXPORTFORMATEN
 from kern.gebruikers import weergavenaam
 from kern.invoer import LANGE_TEKST, Paginaparameters, begrens_vrije_tekst
@@ -121,11 +121,11 @@ class BelemmeringSnelForm(forms.ModelForm):
         labels = {"titel": _("Wat staat in de weg?")}
 
 
-class BelemmeringStatusForm(forms.Form):
-    """A status change; escalating and resolving ask what they need."""
+class BelemmeringStatusForm(VersieVeld):
+    """A status change of `record`, a belemmering; escalating and resolving ask what they
+    need."""
 
     status = forms.ChoiceField(choices=BelemmeringStatus.choices, label=_("Nieuwe status"))
-    versie = forms.IntegerField(widget=forms.HiddenInput)
     escalatieniveau = forms.ChoiceField(
         choices=[c for c in Escalatieniveau.choices if c[0] != Escalatieniveau.GEEN],
         label=_("Escaleren naar"),
@@ -235,7 +235,9 @@ class MeldingForm(forms.ModelForm):
         self.fields["opgave"].queryset = opgaven.order_by("titel")
 
 
-class TriageForm(forms.Form):
+class TriageForm(VersieVeld):
+    """Accepting or declining `record`, a melding."""
+
     besluit = forms.ChoiceField(
         label=_("Besluit"),
         choices=Melding.Besluit.choices,
@@ -250,7 +252,6 @@ class TriageForm(forms.Form):
         max_length=LANGE_TEKST,
         help_text=_("Verplicht bij afwijzen: de melder ziet waarom."),
     )
-    versie = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args, opgaven, **kwargs):
         super().__init__(*args, **kwargs)
@@ -266,16 +267,15 @@ class TriageForm(forms.Form):
         return cleaned
 
 
-class OverdrachtForm(forms.Form):
+class OverdrachtForm(VersieVeld):
     """Handing an opgave to another team: which team, on top of which version, and an explicit
     confirmation, because the owning team loses access."""
 
     team = forms.ModelChoiceField(queryset=Team.objects.none(), label=_("Naar welk team?"))
     bevestigd = forms.BooleanField(label=_("Ik draag deze opgave over"))
-    versie = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args, opgave: Opgave, teams, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, record=opgave, **kwargs)
         self.fields["team"].queryset = teams.exclude(pk=opgave.team_id).order_by("naam")
         self.fields["team"].help_text = _(
             "Staat het team er niet bij? Functioneel beheer kan de opgave overdragen."
@@ -284,7 +284,6 @@ class OverdrachtForm(forms.Form):
             "%(team)s kan de opgave daarna niet meer zien of wijzigen, tenzij het toegang "
             "krijgt van het nieuwe team."
         ) % {"team": opgave.team.naam}
-        self.fields["versie"].initial = opgave.version
 
 
 class OpgaveForm(VersieForm):

@@ -6,10 +6,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from gebieden.models import Gebied
-from kern.bewerken import bewerkpagina, opgeslagen
+from kern.bewerken import bewaar_met, bewerkpagina, opgeslagen
 from kern.htmx import HtmxHttpRequest
 from kern.invoer import lees_parameters
-from kern.versioning import VersieConflict
 from opgaven.belemmeringen import kengetallen, zet_status
 from opgaven.forms import (
     BelemmeringFilter,
@@ -34,7 +33,8 @@ from web.kaarten import BelemmeringKaart
 
 def _belemmeringen_context(request: HtmxHttpRequest, filter_form, **extra) -> dict:
     """The board's cards and metrics. A card's status form is only built for the card the
-    user opened (`open_pk`, with `open_form` when it came back with errors)."""
+    user opened (`open_pk`, with `open_form` when it came back with errors, and `open_conflict`
+    when it met someone else's change)."""
     belemmeringen = filter_form.filter(zichtbare_belemmeringen(request.user))
     op_bord = filter_form.op_bord(belemmeringen)
     kaarten = list(
@@ -49,7 +49,7 @@ def _belemmeringen_context(request: HtmxHttpRequest, filter_form, **extra) -> di
         mag_behandelen = mag(belemmering)
         if belemmering.pk == extra.get("open_pk") and mag_behandelen:
             belemmering.status_form = extra.get("open_form") or _status_form(belemmering)
-            belemmering.in_conflict = extra.get("in_conflict", False)
+            belemmering.conflict = extra.get("open_conflict", [])
         _kaart(belemmering, mag_behandelen, querystring, extra.get("bijgewerkt"))
     haal_kaarten(belemmering.kaart for belemmering in kaarten)
     kolommen = [
@@ -81,8 +81,7 @@ def _kaart(
 
 def _status_form(belemmering: Belemmering) -> BelemmeringStatusForm:
     return BelemmeringStatusForm(
-        initial={"status": belemmering.status, "versie": belemmering.version},
-        prefix=f"b{belemmering.pk}",
+        record=belemmering, initial={"status": belemmering.status}, prefix=f"b{belemmering.pk}"
     )
 
 
@@ -131,34 +130,33 @@ def belemmering_status(request: HtmxHttpRequest, pk: int):
         return render(request, "opgaven/belemmeringen.html", context)
     # The card's form sends prefixed fields; a drag between columns sends bare ones.
     prefix = f"b{pk}" if f"b{pk}-status" in request.POST else None
-    form = BelemmeringStatusForm(request.POST, prefix=prefix)
-    status = 200
+    form = BelemmeringStatusForm(request.POST, record=belemmering, prefix=prefix)
+    bewerking = bewaar_met(
+        form,
+        lambda gegevens: zet_status(belemmering, versie=gegevens["versie"], gegevens=gegevens),
+    )
+    status = bewerking.status
     extra = {}
-    if not form.is_valid():
-        status, extra = 422, {"open_form": form, "open_pk": pk}
-    else:
-        try:
-            zet_status(belemmering, versie=form.cleaned_data["versie"], gegevens=form.cleaned_data)
-        except VersieConflict as conflict:
-            status = 409
-            if prefix:  # typed in the card's form: keep it, on top of the newest version
-                gegevens = request.POST.copy()
-                gegevens[f"{prefix}-versie"] = conflict.actueel.version
-                extra = {
-                    "open_form": BelemmeringStatusForm(gegevens, prefix=prefix),
-                    "open_pk": pk,
-                    "in_conflict": True,  # the card's form says so
-                }
-            else:
-                messages.warning(
-                    request,
-                    _(
-                        "Iemand anders heeft “%(titel)s” intussen gewijzigd. Dit is de nieuwste "
-                        "stand; probeer het zo nodig opnieuw."
-                    )
-                    % {"titel": belemmering.titel},
-                    extra_tags="belemmeringen-bord",
-                )
+    if status == 422:
+        extra = {"open_form": form, "open_pk": pk}
+    elif status == 409 and prefix:  # typed in the card's form: keep it, on the newest version
+        gegevens = request.POST.copy()
+        gegevens[form.add_prefix("versie")] = bewerking.actueel.version
+        extra = {
+            "open_form": BelemmeringStatusForm(gegevens, record=bewerking.actueel, prefix=prefix),
+            "open_pk": pk,
+            "open_conflict": bewerking.conflict,  # the card's form says so
+        }
+    elif status == 409:
+        messages.warning(
+            request,
+            _(
+                "Iemand anders heeft “%(titel)s” intussen gewijzigd. Dit is de nieuwste "
+                "stand; probeer het zo nodig opnieuw."
+            )
+            % {"titel": belemmering.titel},
+            extra_tags="belemmeringen-bord",
+        )
     if status == 200 and not request.htmx:
         return redirect("belemmeringen")
     template = (

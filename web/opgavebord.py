@@ -10,11 +10,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import retarget
 
-from kern.bewerken import bewaar_formulier, bewerkpagina, opgeslagen
+from kern.bewerken import bewaar_formulier, bewaar_met, bewerkpagina, opgeslagen
 from kern.export import exporteer
 from kern.htmx import HtmxHttpRequest
 from kern.invoer import lees_parameters
-from kern.versioning import VersieConflict
 from opgaven.activiteit import activiteit
 from opgaven.bordversie import stand_van_opgavebord
 from opgaven.forms import (
@@ -403,29 +402,27 @@ def opgave_overdragen(request: HtmxHttpRequest, pk: int):
     context = {"opgave": opgave, "form": form}
     status = 200
     if request.method == "POST":
-        if not form.is_valid():
-            status = 422
-        else:
-            nieuw_team = form.cleaned_data["team"]
-            try:
-                draag_over(opgave, naar=nieuw_team, versie=form.cleaned_data["versie"])
-            except VersieConflict:
-                opgave = get_opgave_for_user(request, pk)
-                form = OverdrachtForm(
-                    opgave=opgave,
-                    teams=ontvangende_teams(request.user),
-                    initial={"team": nieuw_team.pk},
-                )
-                context = {"opgave": opgave, "form": form, "conflict": True}
-                status = 409
-            else:
-                messages.success(
-                    request,
-                    _("“%(opgave)s” is overgedragen aan %(team)s.")
-                    % {"opgave": opgave.titel, "team": nieuw_team.naam},
-                )
-                # The old team's trekker may no longer see it: back home, where it is gone.
-                return redirect(opgave if kan_bekijken(request.user, opgave) else "home")
+        bewerking = bewaar_met(
+            form,
+            lambda gegevens: draag_over(opgave, naar=gegevens["team"], versie=gegevens["versie"]),
+        )
+        status = bewerking.status
+        if bewerking.opgeslagen:
+            messages.success(
+                request,
+                _("“%(opgave)s” is overgedragen aan %(team)s.")
+                % {"opgave": opgave.titel, "team": opgave.team.naam},
+            )
+            # The old team's trekker may no longer see it: back home, where it is gone.
+            return redirect(opgave if kan_bekijken(request.user, opgave) else "home")
+        if status == 409:
+            opgave = get_opgave_for_user(request, pk)
+            form = OverdrachtForm(
+                opgave=opgave,
+                teams=ontvangende_teams(request.user),
+                initial={"team": form.cleaned_data["team"].pk},
+            )
+            context = {"opgave": opgave, "form": form, "conflict": bewerking.conflict}
     return render(request, "opgaven/overdragen.html", context, status=status)
 
 

@@ -8,10 +8,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from kern.bewerken import bewaar_met
 from kern.export import exporteer
 from kern.htmx import HtmxHttpRequest, naar
 from kern.invoer import lees_parameters
-from kern.versioning import VersieConflict
 from opgaven.bordversie import stand_van_regiebord
 from opgaven.forms import BordParameters, TriageForm
 from opgaven.kaartcache import haal_kaarten
@@ -209,9 +209,10 @@ def melding_afhandelen(request: HtmxHttpRequest, slug: str, pk: int):
     melding = get_melding_for_user(request, team, pk)
     if request.method == "GET":
         melding.triage_form = TriageForm(
+            record=melding,
             opgaven=opgaven_op_regiebord(team),
             prefix=f"m{pk}",
-            initial={"versie": melding.version, "opgave": melding.opgave_id},
+            initial={"opgave": melding.opgave_id},
         )
         template = (
             "teams/melding_afhandelen.html#triage"
@@ -219,28 +220,28 @@ def melding_afhandelen(request: HtmxHttpRequest, slug: str, pk: int):
             else "teams/melding_afhandelen.html"
         )
         return render(request, template, {"team": team, "melding": melding})
-    form = TriageForm(request.POST, opgaven=opgaven_op_regiebord(team), prefix=f"m{pk}")
-    status = 200
-    if not form.is_valid():
-        status = 422
-    else:
-        try:
-            handel_af(
-                melding,
-                besluit=form.cleaned_data["besluit"],
-                opgave=form.cleaned_data["opgave"],
-                reden=form.cleaned_data["reden"],
-                versie=form.cleaned_data["versie"],
-                door=request.user,
-            )
-        except VersieConflict:
-            status = 409
-            messages.warning(
-                request,
-                _("Iemand anders heeft deze melding intussen afgehandeld."),
-                extra_tags="meldingen",
-            )
-    if status == 200 and not request.htmx:
+    form = TriageForm(
+        request.POST, record=melding, opgaven=opgaven_op_regiebord(team), prefix=f"m{pk}"
+    )
+    bewerking = bewaar_met(
+        form,
+        lambda gegevens: handel_af(
+            melding,
+            besluit=gegevens["besluit"],
+            opgave=gegevens["opgave"],
+            reden=gegevens["reden"],
+            versie=gegevens["versie"],
+            door=request.user,
+        ),
+    )
+    status = bewerking.status
+    if status == 409:
+        messages.warning(
+            request,
+            _("Iemand anders heeft deze melding intussen afgehandeld."),
+            extra_tags="meldingen",
+        )
+    if bewerking.opgeslagen and not request.htmx:
         messages.success(
             request, _("Melding “%(titel)s” is afgehandeld.") % {"titel": melding.titel}
         )

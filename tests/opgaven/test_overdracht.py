@@ -117,7 +117,9 @@ def test_a_stale_hand_over_answers_409_and_changes_nothing(client, wereld):
     response = overdragen(client, opgave, wereld["jeugd"], versie=geladen)
     assert response.status_code == 409
     html = response.content.decode()
-    assert "Er is niets overgedragen. De opgave hoort nu bij Armoede." in html
+    assert "Iemand anders heeft de opgave intussen gewijzigd." in html
+    assert "<dt>Titel</dt><dd>Schuldhulp dichtbij huis</dd>" in html  # what the other changed
+    assert "Deze opgave hoort nu bij Armoede." in html
     opgave.refresh_from_db()
     assert opgave.team == wereld["armoede"]
 

@@ -208,7 +208,7 @@ def test_a_status_conflict_keeps_what_was_typed_next_to_the_other_change(wereld,
     html = response.content.decode()
     assert response.status_code == 409
     assert "Iemand anders heeft deze belemmering intussen gewijzigd." in html
-    assert "Zij staat nu op opgepakt" in html
+    assert "<dt>Status</dt><dd>Opgepakt</dd>" in html  # what the other person changed
     assert typed in html  # what was typed is still in the form
     assert "Mijn wijziging toch opslaan" in html
     belemmering.refresh_from_db()
