@@ -157,13 +157,19 @@ def bord_verplaats(request: HtmxHttpRequest, slug: str):
             status = 409
     if status == 200 and not request.htmx:
         return redirect("teams:bord", slug=team.slug)
-    if status != 200:
+    if status == 409:
         messages.warning(
             request,
             _(
                 "Het bord was intussen veranderd. Dit is de nieuwste volgorde; probeer het zo "
                 "nodig opnieuw."
             ),
+            extra_tags="kaarten",
+        )
+    elif status == 422:
+        messages.warning(
+            request,
+            _("Deze opgave kon niet worden verplaatst: probeer het opnieuw."),
             extra_tags="kaarten",
         )
     verplaatst = form.cleaned_data.get("opgave") if status == 200 else None
@@ -241,10 +247,13 @@ def melding_afhandelen(request: HtmxHttpRequest, slug: str, pk: int):
             _("Iemand anders heeft deze melding intussen afgehandeld."),
             extra_tags="meldingen",
         )
-    if bewerking.opgeslagen and not request.htmx:
+    if bewerking.opgeslagen:
         messages.success(
-            request, _("Melding “%(titel)s” is afgehandeld.") % {"titel": melding.titel}
+            request,
+            _("Melding “%(titel)s” is afgehandeld.") % {"titel": melding.titel},
+            extra_tags="meldingen",
         )
-        return redirect("teams:bord", slug=team.slug)
+        if not request.htmx:
+            return redirect("teams:bord", slug=team.slug)
     triage_fout = (pk, form) if status == 422 else None
     return _render_bord(request, team, "meldingen", status=status, triage_fout=triage_fout)

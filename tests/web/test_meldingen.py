@@ -88,6 +88,38 @@ def test_regie_accepts_it_as_a_belemmering_on_an_opgave_and_the_melder_sees_the_
     assert "Opgenomen als belemmering bij een opgave die je niet kunt inzien." in home
 
 
+def test_a_triaged_melding_is_announced_in_the_meldingen_section(wereld, client, melder, login):
+    meld(client)
+    response = handel_af(
+        login(wereld.bob), Melding.objects.get(), besluit="belemmering", opgave=jeugd().pk
+    )
+    html = response.content.decode()
+    sectie = html[html.index('id="meldingen"') : html.index("</section>")]
+    assert 'role="status"' in sectie
+    assert "Melding “Buurthuis dicht op zaterdag” is afgehandeld." in sectie
+    assert html.count("is afgehandeld.") == 1  # not again in #berichten
+
+
+def test_a_triaged_melding_is_announced_in_the_meldingen_section_without_javascript(
+    wereld, client, melder, login
+):
+    meld(client)
+    regie = login(wereld.bob)
+    melding = Melding.objects.get()
+    response = regie.post(
+        f"/teams/{regieteam().slug}/meldingen/{melding.pk}/",
+        {
+            f"m{melding.pk}-versie": melding.version,
+            f"m{melding.pk}-besluit": "afwijzen",
+            f"m{melding.pk}-reden": "Dit pakt de gemeente al op.",
+        },
+        follow=True,
+    )
+    html = response.content.decode()
+    sectie = html[html.index('id="meldingen"') :]
+    assert "Melding “Buurthuis dicht op zaterdag” is afgehandeld." in sectie
+
+
 def test_regie_accepts_a_kans_as_an_idea_on_the_board(wereld, client, melder, login):
     meld(client, soort="kans", titel="Sportschool biedt gratis lessen")
     melding = Melding.objects.get()

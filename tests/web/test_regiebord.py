@@ -119,6 +119,14 @@ def test_a_malformed_move_answers_422(client, regie):
     assert response.status_code == 422
 
 
+def test_a_malformed_move_says_the_opgave_could_not_be_moved(client, regie):
+    client.force_login(regie)
+    response = client.post("/teams/regie/bord/verplaats/", {"opgave": "drie"}, headers=HTMX)
+    html = response.content.decode()
+    assert "Deze opgave kon niet worden verplaatst: probeer het opnieuw." in html
+    assert "Het bord was intussen veranderd" not in html
+
+
 def test_coordinators_see_the_board_but_cannot_reorder_it(client, regieteam):
     coordinator = UserFactory()
     coordinator.groups.add(Group.objects.get(name=COORDINATOREN_GROEP))
