@@ -79,7 +79,10 @@ def test_lid_reports_a_belemmering_regie_accepts_escalates_and_resolves_it(
     melding.get_by_label("Besluit").select_option(label="Opnemen als belemmering bij een opgave")
     melding.get_by_label("Opgave").select_option(label="Schuldhulp dichtbij in Osdorp-Midden")
     melding.get_by_role("button", name="Afhandelen").click()
-    expect(regie.locator("#meldingen")).not_to_contain_text("Geen tolk bij het spreekuur")
+    expect(melding).to_have_count(0)
+    expect(regie.locator("#meldingen").get_by_role("status")).to_have_text(
+        "Melding “Geen tolk bij het spreekuur” is afgehandeld."
+    )
 
     regie.goto(f"{live_server.url}/belemmeringen/")
     expect(regie.locator(".ob-kengetallen dd").first).to_have_text(str(open_voor + 1))
