@@ -13,6 +13,7 @@ deletes, the order a board is read in and what its Hoger / Lager buttons send.
 """
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import F, OuterRef, QuerySet, Subquery
@@ -51,13 +52,25 @@ def _vergrendel_bord(opgave_id: int) -> None:
     Opgave.objects.select_for_update().filter(pk=opgave_id).first()
 
 
-def na_voor_hoger_en_lager(kaarten: Sequence, index: int) -> tuple[int | None, int | None]:
-    """What the Hoger and Lager buttons of card `index` in `kaarten` (a column, or a regieteam
-    board, in board order) send: the card to place it after. Hoger's None means the top;
-    Lager's None means there is no card below, so no Lager button."""
-    hoger = kaarten[index - 2].pk if index >= 2 else None
-    lager = kaarten[index + 1].pk if index + 1 < len(kaarten) else None
-    return hoger, lager
+@dataclass(frozen=True)
+class Buren:
+    """What the Hoger and Lager buttons of a card show and send: Hoger only below the top card;
+    each sends the card to place it after (Hoger's None: the top; Lager's None: no card below,
+    so no Lager button)."""
+
+    hoger: bool
+    na_voor_hoger: int | None
+    na_voor_lager: int | None
+
+
+def hoger_en_lager(kaarten: Sequence, index: int) -> Buren:
+    """The Hoger and Lager buttons of card `index` in `kaarten` (a column, or a regieteam
+    board, in board order)."""
+    return Buren(
+        hoger=index > 0,
+        na_voor_hoger=kaarten[index - 2].pk if index >= 2 else None,
+        na_voor_lager=kaarten[index + 1].pk if index + 1 < len(kaarten) else None,
+    )
 
 
 def acties_op_bord(opgave: Opgave) -> QuerySet[Actie]:

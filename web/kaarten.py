@@ -78,16 +78,13 @@ class PrioriteitKaart(_Opgavekaart):
     plek: int  # 1 is the top priority
     mag_prioriteren: bool
     verplaats_url: str  # names the card: the buttons share one form
-    na_voor_hoger: int | None  # what Hoger and Lager send: the card to place after
+    hoger: bool  # the Hoger and Lager buttons (opgaven.ordering.hoger_en_lager)
+    na_voor_hoger: int | None
     na_voor_lager: int | None
 
     @classmethod
     def van(cls, opgave: Opgave, **bord) -> "PrioriteitKaart":
         return cls(**cls._van_opgave(opgave), **bord)
-
-    @property
-    def hoger(self) -> bool:
-        return self.plek > 1
 
 
 @dataclasses.dataclass
@@ -108,7 +105,7 @@ class ActieKaart(Kaart):
     mag_wijzigen: bool
     vorige_kolom: dict | None
     volgende_kolom: dict | None
-    hoger: bool  # not the top card of its column
+    hoger: bool  # the Hoger and Lager buttons (opgaven.ordering.hoger_en_lager)
     na_voor_hoger: int | None
     na_voor_lager: int | None
     verplaatst: bool  # just moved: focus lands here

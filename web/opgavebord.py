@@ -1,3 +1,5 @@
+import dataclasses
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import caches
@@ -32,7 +34,7 @@ from opgaven.ordering import (
     BordGewijzigd,
     KaartVerdwenen,
     acties_op_bord,
-    na_voor_hoger_en_lager,
+    hoger_en_lager,
     plaats_nieuwe_actie,
     verplaats_actie,
     verwijder_actie,
@@ -99,15 +101,12 @@ def _acties_context(request: HtmxHttpRequest, opgave: Opgave, *, mag_wijzigen: b
         vorige = buren[index_kolom - 1] if index_kolom > 0 else None
         volgende = buren[index_kolom + 1] if index_kolom + 1 < len(buren) else None
         for index, actie in enumerate(kaarten):
-            na_voor_hoger, na_voor_lager = na_voor_hoger_en_lager(kaarten, index)
             actie.kaart = ActieKaart.van(
                 actie,
                 mag_wijzigen=mag_wijzigen,
                 vorige_kolom=vorige,
                 volgende_kolom=volgende,
-                hoger=index > 0,
-                na_voor_hoger=na_voor_hoger,
-                na_voor_lager=na_voor_lager,
+                **dataclasses.asdict(hoger_en_lager(kaarten, index)),
                 verplaatst=actie.pk == extra.get("verplaatst"),
             )
     haal_kaarten(actie.kaart for actie in acties)

@@ -1,3 +1,5 @@
+import dataclasses
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
@@ -19,8 +21,8 @@ from opgaven.meldingen import handel_af
 from opgaven.models import OpgaveStatus
 from opgaven.ordering import (
     BordGewijzigd,
+    hoger_en_lager,
     in_regievolgorde,
-    na_voor_hoger_en_lager,
     opgaven_op_regiebord,
     verplaats_prioriteit,
 )
@@ -57,15 +59,13 @@ def _kaarten_context(request: HtmxHttpRequest, team: Team, *, stand: str = "") -
     verplaats_url = reverse("teams:bord_verplaats", args=[team.slug])
     mag_prioriteren = kan_prioriteren(request.user, team)
     for index, opgave in enumerate(opgaven):
-        na_voor_hoger, na_voor_lager = na_voor_hoger_en_lager(opgaven, index)
         opgave.kaart = PrioriteitKaart.van(
             opgave,
             plek=index + 1,
             mag_prioriteren=mag_prioriteren,
             # Hoger and Lager post to a URL that names the card, as the buttons share one form.
             verplaats_url=f"{verplaats_url}?opgave={opgave.pk}",
-            na_voor_hoger=na_voor_hoger,
-            na_voor_lager=na_voor_lager,
+            **dataclasses.asdict(hoger_en_lager(opgaven, index)),
         )
     haal_kaarten(opgave.kaart for opgave in opgaven)
     in_uitvoering = sum(opgave.status == OpgaveStatus.IN_UITVOERING for opgave in opgaven)
