@@ -4,6 +4,7 @@ sqlite_schrijvers.py), so they run wherever the suite runs, PostgreSQL in CI inc
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -18,9 +19,15 @@ PROJECT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
-def uitkomst(tmp_path_factory):
-    """What tests/sqlite_schrijvers.py counted, on a fresh SQLite file."""
+def uitkomst(tmp_path_factory, django_db_setup, django_db_blocker):
+    """What tests/sqlite_schrijvers.py counted, on a fresh SQLite file. When the tests run on
+    SQLite, the file starts as a copy of the test database, migrated and still empty, so the
+    script's own `migrate` finds nothing left to do; on PostgreSQL it migrates the file."""
     database = tmp_path_factory.mktemp("sqlite") / "opgavebord.db"
+    if connection.vendor == "sqlite":
+        with django_db_blocker.unblock(), sqlite3.connect(database) as kopie:
+            connection.ensure_connection()
+            connection.connection.backup(kopie)
     omgeving = {k: v for k, v in os.environ.items() if not k.startswith("DATABASE_")}
     result = subprocess.run(
         [sys.executable, "-m", "tests.sqlite_schrijvers"],
