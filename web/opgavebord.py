@@ -277,15 +277,11 @@ def actie_verplaatsen(request: HtmxHttpRequest, pk: int, actie_pk: int):
     actie = actie_van(opgave, actie_pk)
     form = VerplaatsActieForm(request.POST)
     if not form.is_valid():
-        messages.warning(
-            request,
-            _(
-                "Deze kaart kon niet worden verplaatst: kies een van de kolommen en probeer "
-                "het opnieuw."
-            ),
-            extra_tags="acties",
+        waarschuwing = _(
+            "Deze kaart kon niet worden verplaatst: kies een van de kolommen en probeer het "
+            "opnieuw."
         )
-        return _render_bord(request, opgave, "acties", status=422)
+        return _acties_met_waarschuwing(request, opgave, waarschuwing, status=422)
     try:
         verplaats_actie(
             actie_id=actie.pk,
@@ -296,29 +292,26 @@ def actie_verplaatsen(request: HtmxHttpRequest, pk: int, actie_pk: int):
     except KaartVerdwenen:
         return _kaart_verdwenen(request, opgave, actie)
     except BordGewijzigd:
-        messages.warning(
-            request,
-            _(
-                "Het bord was intussen veranderd. Dit is de nieuwste stand; probeer het zo "
-                "nodig opnieuw."
-            ),
-            extra_tags="acties",
+        waarschuwing = _(
+            "Het bord was intussen veranderd. Dit is de nieuwste stand; probeer het zo nodig "
+            "opnieuw."
         )
-        return _render_bord(request, opgave, "acties", status=409)
+        return _acties_met_waarschuwing(request, opgave, waarschuwing, status=409)
     return _render_bord(request, opgave, "acties", verplaatst=actie.pk)
 
 
+def _acties_met_waarschuwing(request: HtmxHttpRequest, opgave: Opgave, tekst: str, *, status):
+    """A move or delete that did not happen: the columns as they are now, saying why."""
+    messages.warning(request, tekst, extra_tags="acties")
+    return _render_bord(request, opgave, "acties", status=status)
+
+
 def _kaart_verdwenen(request: HtmxHttpRequest, opgave: Opgave, actie: Actie):
-    messages.warning(
-        request,
-        _(
-            "Actie “%(titel)s” bestaat niet meer: iemand anders heeft haar intussen verwijderd. "
-            "Dit is de nieuwste stand."
-        )
-        % {"titel": actie.titel},
-        extra_tags="acties",
-    )
-    return _render_bord(request, opgave, "acties", status=409)
+    waarschuwing = _(
+        "Actie “%(titel)s” bestaat niet meer: iemand anders heeft haar intussen verwijderd. "
+        "Dit is de nieuwste stand."
+    ) % {"titel": actie.titel}
+    return _acties_met_waarschuwing(request, opgave, waarschuwing, status=409)
 
 
 @require_POST
