@@ -354,6 +354,8 @@ if not DEBUG:
 # History can be seen in the admin, never reverted or edited (kern.admin.GeschiedenisAdmin).
 SIMPLE_HISTORY_REVERT_DISABLED = True
 SIMPLE_HISTORY_HISTORY_ID_USE_UUID = False
+# A change's reason is a person's sentence ("omdat ..."), longer than the default 100 characters.
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 
 LOGGING = {
     "version": 1,

@@ -30,6 +30,7 @@ from opgaven.models import (
     Mijlpaal,
     Opgave,
     OpgaveGebied,
+    Thema,
     Voortgangsupdate,
 )
 from teams.models import (
@@ -213,6 +214,28 @@ TEAMS = {
 }
 
 # Offsets in days from the day the world is first built.
+# The themes functioneel beheer starts with (the first migration seeds the same list; a test
+# database emptied between browser tests gets them back from here).
+THEMAS = [
+    ("energietransitie", "Energietransitie", "Energy transition"),
+    ("armoede", "Armoede en schulden", "Poverty and debt"),
+    ("jeugd", "Jeugd en onderwijs", "Youth and education"),
+    ("veiligheid", "Veiligheid", "Safety"),
+    ("wonen", "Wonen", "Housing"),
+    ("gezondheid", "Gezondheid en zorg", "Health and care"),
+    ("werk", "Werk en inkomen", "Work and income"),
+    ("leefbaarheid", "Leefbaarheid en openbare ruimte", "Liveability and public space"),
+    ("dak-en-thuisloosheid", "Dak- en thuisloosheid", "Homelessness"),
+]
+
+
+def zaai_themas() -> list[str]:
+    """Make sure the starting themes exist; their codes."""
+    for code, naam, naam_en in THEMAS:
+        Thema.objects.get_or_create(code=code, defaults={"naam": naam, "naam_en": naam_en})
+    return [code for code, _naam, _naam_en in THEMAS]
+
+
 OPGAVEN = [
     {
         "team": "energie-wildeman",
@@ -577,6 +600,7 @@ class DemoWereld:
         self._gebieden()
         self._gebruikers()
         self._teams()
+        zaai_themas()
         self._opgaven()
         self._belemmeringen()
         self._kansen()
@@ -658,7 +682,7 @@ class DemoWereld:
                 defaults={
                     "team": self.teams[gegevens["team"]],
                     "beschrijving": gegevens["beschrijving"],
-                    "thema": gegevens["thema"],
+                    "thema_id": gegevens["thema"],
                     "aanvliegroute": gegevens["aanvliegroute"],
                     "status": gegevens["status"],
                     "startdatum": self.dag(gegevens["start"]),

@@ -25,6 +25,7 @@ from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
+from demo.demowereld import zaai_themas
 from gebieden.models import Gebied, Niveau
 from opgaven.models import (
     Aanvliegroute,
@@ -44,7 +45,6 @@ from opgaven.models import (
     OpgaveGroupObjectPermission,
     OpgaveStatus,
     Prioriteit,
-    Thema,
     Urgentie,
     VoortgangStatus,
     Voortgangsupdate,
@@ -332,13 +332,14 @@ class SchaalWereld:
             overige_stadsdelen[i % len(overige_stadsdelen)] for i in range(s.opgaven - s.kaarten)
         ]
         opgaven = []
+        themas = zaai_themas()
         for i, stadsdeel in enumerate(thuis):
             start = self.dag(-rng.randint(30, 700))
             team = self.opgaveteams[0] if i == 0 else self.opgaveteams[i % len(self.opgaveteams)]
             opgave = Opgave(
                 titel=f"{self.titel()} ({i + 1})",
                 beschrijving="Opgave uit de schaaldata, om de borden op stadsschaal te meten.",
-                thema=rng.choice(Thema.values),
+                thema_id=rng.choice(themas),
                 aanvliegroute=rng.choice(Aanvliegroute.values),
                 status=rng.choices(OpgaveStatus.values, weights=(2, 6, 1, 1))[0],
                 team=team,

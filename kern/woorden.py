@@ -36,9 +36,12 @@ def namen(veld: models.ForeignKey, ids: set) -> dict:
     model = veld.related_model
     # Large documents (a gebied's outline) are never part of a name.
     documenten = [v.name for v in model._meta.concrete_fields if isinstance(v, models.JSONField)]
-    gerelateerd = model._default_manager.filter(pk__in=ids).defer(*documenten)
+    sleutel = veld.target_field.attname  # the primary key, or the field it points to (a code)
+    gerelateerd = model._default_manager.filter(**{f"{sleutel}__in": ids}).defer(*documenten)
     return {
-        (model, record.pk): weergavenaam(record) if model is get_user_model() else str(record)
+        (model, getattr(record, sleutel)): (
+            weergavenaam(record) if model is get_user_model() else str(record)
+        )
         for record in gerelateerd
     }
 

@@ -13,8 +13,24 @@ from opgaven.models import (
     OpgaveGebied,
     Peilmoment,
     PeilmomentOpgave,
+    Thema,
     Voortgangsupdate,
 )
+
+
+@admin.register(Thema)
+class ThemaAdmin(GeschiedenisAdmin):
+    list_display = ["naam", "naam_en", "code", "in_gebruik"]
+    list_filter = ["in_gebruik"]
+    search_fields = ["naam", "naam_en", "code"]
+    prepopulated_fields = {"code": ["naam"]}
+
+    def get_readonly_fields(self, request, obj=None):
+        # Opgaven, their history and saved addresses carry the code: it never changes.
+        return ["code"] if obj is not None else []
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return {} if obj is not None else self.prepopulated_fields
 
 
 class OpgaveGebiedInline(VersieControle, admin.TabularInline):
@@ -26,7 +42,8 @@ class OpgaveGebiedInline(VersieControle, admin.TabularInline):
 class MijlpaalInline(VersieControle, admin.TabularInline):
     model = Mijlpaal
     extra = 0
-    fields = ["titel", "deadline", "gereed", "gereed_op"]
+    fields = ["titel", "deadline", "eigenaar", "gereed", "gereed_op"]
+    autocomplete_fields = ["eigenaar"]
 
 
 @admin.register(Opgave)
@@ -42,7 +59,7 @@ class OpgaveAdmin(ArchiefAdmin, VersieControle, GuardedModelAdmin, GeschiedenisA
     ]
     list_filter = [ArchiefFilter, "status", "thema", "aanvliegroute", "team"]
     search_fields = ["titel", "beschrijving"]
-    list_select_related = ["team"]
+    list_select_related = ["team", "thema"]
     autocomplete_fields = ["team"]
     readonly_fields = [
         "version",
@@ -64,11 +81,11 @@ class OpgaveAdmin(ArchiefAdmin, VersieControle, GuardedModelAdmin, GeschiedenisA
 @admin.register(Actie)
 class ActieAdmin(VersieControle, GeschiedenisAdmin):
     list_display = ["titel", "opgave", "soort", "kolom", "positie", "eigenaar", "deadline"]
-    list_filter = ["kolom", "soort", "opgave"]
+    list_filter = [ArchiefFilter, "kolom", "soort", "opgave"]
     search_fields = ["titel", "beschrijving", "hypothese", "geleerd"]
     list_select_related = ["opgave", "eigenaar"]
-    autocomplete_fields = ["opgave", "eigenaar"]
-    readonly_fields = ["version"]
+    autocomplete_fields = ["opgave", "eigenaar", "mijlpaal"]
+    readonly_fields = ["version", "gearchiveerd_op", "gearchiveerd_door"]
 
 
 @admin.register(Mijlpaal)
@@ -77,11 +94,11 @@ class MijlpaalAdmin(VersieControle, GeschiedenisAdmin):
     list_filter = ["gereed", "opgave"]
     search_fields = ["titel"]
     list_select_related = ["opgave"]
-    autocomplete_fields = ["opgave"]
+    autocomplete_fields = ["opgave", "eigenaar"]
 
 
 @admin.register(Voortgangsupdate)
-class VoortgangsupdateAdmin(GeschiedenisAdmin):
+class VoortgangsupdateAdmin(VersieControle, GeschiedenisAdmin):
     list_display = ["opgave", "datum", "status", "auteur"]
     list_filter = ["status", "opgave"]
     search_fields = ["tekst"]

@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import F, Func, IntegerField, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 from simple_history.models import HistoricalRecords
@@ -10,17 +11,51 @@ from simple_history.models import HistoricalRecords
 from kern.archief import ArchiefQuerySet, Archiveerbaar
 from kern.keuzes import SnelleKeuzelabels
 from kern.versioning import HeeftBord, VersionedModel
+from opgaven.termijnen import is_verlopen
 
 
-class Thema(models.TextChoices):
-    ENERGIETRANSITIE = "energietransitie", _("Energietransitie")
-    ARMOEDE = "armoede", _("Armoede en schulden")
-    JEUGD = "jeugd", _("Jeugd en onderwijs")
-    VEILIGHEID = "veiligheid", _("Veiligheid")
-    WONEN = "wonen", _("Wonen")
-    GEZONDHEID = "gezondheid", _("Gezondheid en zorg")
-    WERK = "werk", _("Werk en inkomen")
-    LEEFBAARHEID = "leefbaarheid", _("Leefbaarheid en openbare ruimte")
+class ThemaQuerySet(models.QuerySet):
+    def in_gebruik(self) -> "ThemaQuerySet":
+        """The themes a new or edited opgave may choose (a retired one stays on its opgaven)."""
+        return self.filter(in_gebruik=True)
+
+
+class Thema(models.Model):
+    """A societal theme an opgave works on. Functioneel beheer keeps the list in the admin;
+    the code is what addresses and exports carry (`/overzicht/?thema=armoede`), and what an
+    opgave and its history store, so it never changes once made."""
+
+    code = models.SlugField(
+        _("code"),
+        max_length=30,
+        unique=True,
+        help_text=_("Kort en vast, voor adressen en exports: kan daarna niet meer wijzigen."),
+    )
+    naam = models.CharField(_("naam"), max_length=100, unique=True)
+    naam_en = models.CharField(
+        _("naam in het Engels"),
+        max_length=100,
+        blank=True,
+        help_text=_("Wat wie de app in het Engels gebruikt ziet (leeg: de Nederlandse naam)."),
+    )
+    in_gebruik = models.BooleanField(
+        _("in gebruik"),
+        default=True,
+        help_text=_("Uit gebruik: nieuwe opgaven kiezen het niet meer; bestaande houden het."),
+    )
+
+    history = HistoricalRecords()
+    objects = ThemaQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("thema")
+        verbose_name_plural = _("thema's")
+        ordering = ["naam"]
+
+    def __str__(self):
+        if self.naam_en and get_language() == "en":
+            return self.naam_en
+        return self.naam
 
 
 class Aanvliegroute(models.TextChoices):
@@ -131,9 +166,23 @@ class Opgave(SnelleKeuzelabels, Archiveerbaar, HeeftBord, VersionedModel):
 
     titel = models.CharField(_("titel"), max_length=200)
     beschrijving = models.TextField(_("beschrijving"), blank=True)
-    thema = models.CharField(_("thema"), max_length=30, choices=Thema.choices)
+    # The theme's code is the stored value (column `thema`), so history rows stay readable.
+    thema = models.ForeignKey(
+        Thema,
+        verbose_name=_("thema"),
+        to_field="code",
+        db_column="thema",
+        on_delete=models.PROTECT,
+        related_name="opgaven",
+    )
     aanvliegroute = models.CharField(
         _("aanvliegroute"), max_length=30, choices=Aanvliegroute.choices
+    )
+    aanvliegroute_toelichting = models.CharField(
+        _("waarom deze aanvliegroute"),
+        max_length=300,
+        blank=True,
+        help_text=_("In één zin: waarom het team de opgave zo aanvliegt."),
     )
     status = models.CharField(
         _("status"), max_length=20, choices=OpgaveStatus.choices, default=OpgaveStatus.VERKENNING
@@ -161,7 +210,6 @@ class Opgave(SnelleKeuzelabels, Archiveerbaar, HeeftBord, VersionedModel):
         verbose_name_plural = _("opgaven")
         ordering = ["titel"]
         constraints = [
-            models.CheckConstraint(condition=Q(thema__in=Thema.values), name="opgave_thema_geldig"),
             models.CheckConstraint(
                 condition=Q(aanvliegroute__in=Aanvliegroute.values),
                 name="opgave_aanvliegroute_geldig",
@@ -273,8 +321,10 @@ class ActieSoort(models.TextChoices):
     EXPERIMENT = "experiment", _("Experiment")
 
 
-class Actie(SnelleKeuzelabels, VersionedModel):
-    """A card on an opgave board: an action, or a small experiment with what it taught us."""
+class Actie(SnelleKeuzelabels, Archiveerbaar, VersionedModel):
+    """A card on an opgave board: an action, or a small experiment with what it taught us.
+    Done with or no longer wanted, it is archived (off the board, in its "Gearchiveerd" list,
+    and back with one click); deleted only when it was made by mistake."""
 
     opgave = models.ForeignKey(
         Opgave, verbose_name=_("opgave"), on_delete=models.PROTECT, related_name="acties"
@@ -299,8 +349,17 @@ class Actie(SnelleKeuzelabels, VersionedModel):
         related_name="acties",
     )
     deadline = models.DateField(_("deadline"), null=True, blank=True)
+    mijlpaal = models.ForeignKey(
+        "Mijlpaal",
+        verbose_name=_("werkt toe naar mijlpaal"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="acties",
+    )
 
     history = HistoricalRecords()
+    objects = ArchiefQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("actie")
@@ -321,15 +380,31 @@ class Actie(SnelleKeuzelabels, VersionedModel):
     def is_experiment(self) -> bool:
         return self.soort == ActieSoort.EXPERIMENT
 
+    @property
+    def is_verlopen(self) -> bool:
+        """Past its deadline and not done (opgaven.termijnen)."""
+        return is_verlopen(self.deadline, gereed=self.kolom == Kolom.KLAAR)
+
 
 class Mijlpaal(VersionedModel):
-    """A result an opgave works towards; the share done is the opgave's progress."""
+    """A result an opgave works towards; the share done is the opgave's progress. The team
+    orders them (`positie`); one that an actie works towards is not deleted."""
 
     opgave = models.ForeignKey(
         Opgave, verbose_name=_("opgave"), on_delete=models.PROTECT, related_name="mijlpalen"
     )
     titel = models.CharField(_("titel"), max_length=200)
+    beschrijving = models.TextField(_("beschrijving"), blank=True)
     deadline = models.DateField(_("deadline"), null=True, blank=True)
+    eigenaar = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("eigenaar"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="mijlpalen",
+    )
+    positie = models.PositiveIntegerField(_("positie"), default=0)
     gereed = models.BooleanField(_("gereed"), default=False)
     gereed_op = models.DateField(_("gereed op"), null=True, blank=True)
 
@@ -338,7 +413,7 @@ class Mijlpaal(VersionedModel):
     class Meta:
         verbose_name = _("mijlpaal")
         verbose_name_plural = _("mijlpalen")
-        ordering = ["deadline", "pk"]
+        ordering = ["positie", "deadline", "pk"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(gereed=True) | Q(gereed_op__isnull=True),
@@ -348,6 +423,11 @@ class Mijlpaal(VersionedModel):
 
     def __str__(self):
         return self.titel
+
+    @property
+    def is_verlopen(self) -> bool:
+        """Past its deadline and not done (opgaven.termijnen)."""
+        return is_verlopen(self.deadline, gereed=self.gereed)
 
     def save(self, *args, **kwargs):
         if self.gereed and self.gereed_op is None:
@@ -363,8 +443,9 @@ class VoortgangStatus(models.TextChoices):
     ZORG = "zorg", _("Zorg")
 
 
-class Voortgangsupdate(SnelleKeuzelabels, models.Model):
-    """A dated progress report; the latest one is the opgave's current status."""
+class Voortgangsupdate(SnelleKeuzelabels, VersionedModel):
+    """A dated progress report; the latest one is the opgave's current status. Its author
+    may correct it on the day it was written; later, a new update says what changed."""
 
     opgave = models.ForeignKey(
         Opgave, verbose_name=_("opgave"), on_delete=models.PROTECT, related_name="updates"

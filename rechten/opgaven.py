@@ -214,7 +214,7 @@ def get_opgave_for_user(
         opgave = (
             zichtbare_opgaven(request.user)
             .met_voortgang()
-            .select_related("team", "gearchiveerd_door")
+            .select_related("team", "thema", "gearchiveerd_door")
             .get(pk=pk)
         )
     except Opgave.DoesNotExist:

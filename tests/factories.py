@@ -94,13 +94,24 @@ class LidmaatschapFactory(factory.django.DjangoModelFactory):
     organisatie = "Gemeente Amsterdam"
 
 
+class ThemaFactory(factory.django.DjangoModelFactory):
+    """A theme, found by its code when it is there already (the migration seeds the list)."""
+
+    class Meta:
+        model = Thema
+        django_get_or_create = ("code",)
+
+    code = "wonen"
+    naam = factory.LazyAttribute(lambda thema: thema.code.capitalize())
+
+
 class OpgaveFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Opgave
 
     titel = factory.Sequence(lambda n: f"Opgave {n}")
     beschrijving = "Samen met bewoners en partners werken aan een betere buurt."
-    thema = Thema.WONEN
+    thema = factory.SubFactory("tests.factories.ThemaFactory")
     aanvliegroute = Aanvliegroute.GEBIEDSGERICHT
     team = factory.SubFactory(TeamFactory)
 
@@ -327,7 +338,7 @@ def kleine_wereld() -> KleineWereld:
     opgave = OpgaveFactory(
         titel="Schuldhulp dichtbij",
         team=team,
-        thema=Thema.ARMOEDE,
+        thema=ThemaFactory(code="armoede", naam="Armoede en schulden"),
         aanvliegroute=Aanvliegroute.DOELGROEPGERICHT,
         status=OpgaveStatus.IN_UITVOERING,
     )
@@ -363,9 +374,17 @@ def kleine_wereld() -> KleineWereld:
         auteur=trekker,
     )
 
-    andere_opgave = OpgaveFactory(titel="Veilig opgroeien", team=andere_team, thema=Thema.JEUGD)
+    andere_opgave = OpgaveFactory(
+        titel="Veilig opgroeien",
+        team=andere_team,
+        thema=ThemaFactory(code="jeugd", naam="Jeugd en onderwijs"),
+    )
     OpgaveGebiedFactory(opgave=andere_opgave, gebied=gebieden.buurt)
-    opgave_elders = OpgaveFactory(titel="Werk dat past", team=team_elders, thema=Thema.WERK)
+    opgave_elders = OpgaveFactory(
+        titel="Werk dat past",
+        team=team_elders,
+        thema=ThemaFactory(code="werk", naam="Werk en inkomen"),
+    )
     OpgaveGebiedFactory(opgave=opgave_elders, gebied=elders)
 
     belemmering = BelemmeringFactory(

@@ -60,7 +60,10 @@ class OverzichtFilter(Paginaparameters):
     def __init__(self, *args, teams, peilmomenten, **kwargs):
         super().__init__(*args, **kwargs)
         alle = [("", _("Alle"))]
-        self.fields["thema"].choices = alle + Thema.choices
+        # By code, like the address carries it: an unknown one falls back like any filter value.
+        self.fields["thema"].choices = alle + [
+            (thema.code, str(thema)) for thema in Thema.objects.all()
+        ]
         self.fields["aanvliegroute"].choices = alle + Aanvliegroute.choices
         self.fields["status"].choices = alle + OpgaveStatus.choices
         self.fields["team"].queryset = teams.order_by("naam")

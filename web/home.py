@@ -31,7 +31,7 @@ def home(request: HtmxHttpRequest):
         .actief()
         .met_voortgang()
         .met_gebiednamen()
-        .select_related("team")
+        .select_related("team", "thema")
         .defer("beschrijving", "team__beschrijving")
         .order_by("team__naam", "titel")
     )

@@ -66,7 +66,7 @@ class OpgaveKaart(_Opgavekaart):
 
     @classmethod
     def van(cls, opgave: Opgave) -> "OpgaveKaart":
-        return cls(**cls._van_opgave(opgave), thema=opgave.get_thema_display())
+        return cls(**cls._van_opgave(opgave), thema=str(opgave.thema))
 
 
 @dataclasses.dataclass

@@ -166,7 +166,7 @@ def test_history_cannot_be_reverted_through_the_admin(superuser_client):
         {
             "titel": "Oude titel",
             "team": opgave.team_id,
-            "thema": opgave.thema,
+            "thema": opgave.thema_id,
             "aanvliegroute": opgave.aanvliegroute,
             "status": opgave.status,
         },

@@ -23,6 +23,7 @@ from tests.factories import (
     BelemmeringFactory,
     LidmaatschapFactory,
     OpgaveFactory,
+    ThemaFactory,
     VoortgangsupdateFactory,
     WaardencheckFactory,
     WaardeScoreFactory,
@@ -380,7 +381,10 @@ def test_key_pages_read_in_english(volle_wereld, login, in_english, gebruiker, p
 
 @pytest.mark.django_db
 def test_the_board_speaks_english_with_its_choices_and_messages(in_english):
-    opgave = OpgaveFactory(titel="Aardgasvrij Wildeman", thema="energietransitie")
+    opgave = OpgaveFactory(
+        titel="Aardgasvrij Wildeman",
+        thema=ThemaFactory(code="energietransitie", naam_en="Energy transition"),
+    )
     in_english.force_login(LidmaatschapFactory(team=opgave.team).user)
     html = in_english.get(opgave.get_absolute_url()).content.decode()
     for tekst in [
@@ -429,7 +433,8 @@ def test_dates_follow_the_chosen_language(client, taal, datum, tijdlijn, kaart):
 def test_numbers_follow_the_chosen_language(client, taal, mediaan):
     opgave = OpgaveFactory()
     client.force_login(LidmaatschapFactory(team=opgave.team).user)
-    nu = datetime.datetime.now(datetime.UTC)
+    # Noon, so that an hour less than whole days never crosses midnight in Amsterdam.
+    nu = timezone.make_aware(datetime.datetime.combine(timezone.localdate(), datetime.time(12)))
     for dagen in (2, 3):
         belemmering = BelemmeringFactory(
             opgaven=[opgave], status="opgelost", oplossing="Klaar.", opgelost_op=nu

@@ -85,8 +85,8 @@ def _belemmering(args) -> dict:
 
 def _opgave_bewerken(args) -> dict:
     opgave = Opgave.objects.get(pk=args[0])
-    velden = ["thema", "aanvliegroute", "status", "beschrijving"]
-    return {veld: getattr(opgave, veld) for veld in velden} | {
+    velden = ["thema_id", "aanvliegroute", "status", "beschrijving"]
+    return {veld.removesuffix("_id"): getattr(opgave, veld) for veld in velden} | {
         "titel": "Schuldhulp dichtbij huis",
         "versie": opgave.version,
     }

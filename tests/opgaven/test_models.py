@@ -16,6 +16,7 @@ from opgaven.models import (
     Mijlpaal,
     Opgave,
     OpgaveGebied,
+    Thema,
     voortgang_annotaties,
 )
 from teams.models import Lidmaatschap, Team, TeamSoort, Waarde, WaardeScore
@@ -175,9 +176,16 @@ def test_streefdatum_cannot_lie_before_startdatum():
     )
 
 
-@pytest.mark.parametrize("veld", ["thema", "aanvliegroute", "status"])
+@pytest.mark.parametrize("veld", ["aanvliegroute", "status"])
 def test_opgave_choices_are_enforced_by_the_database(veld):
     assert_violates_constraint(lambda: OpgaveFactory(**{veld: "onzin"}))
+
+
+def test_a_theme_in_use_cannot_be_deleted_and_the_seeded_list_has_the_articles_example():
+    opgave = OpgaveFactory(thema=Thema.objects.get(code="dak-en-thuisloosheid"))
+    assert str(opgave.thema) == "Dak- en thuisloosheid"
+    with pytest.raises(ProtectedError):
+        opgave.thema.delete()
 
 
 def test_an_opgave_lands_in_a_gebied_only_once(osdorp):

@@ -37,7 +37,7 @@ def bewerk_opgave(client, opgave, url=None, **velden):
     gegevens = {
         "titel": opgave.titel,
         "beschrijving": opgave.beschrijving,
-        "thema": opgave.thema,
+        "thema": opgave.thema_id,
         "aanvliegroute": opgave.aanvliegroute,
         "status": opgave.status,
         "versie": opgave.version,

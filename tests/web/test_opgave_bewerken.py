@@ -30,7 +30,7 @@ def wereld():
 def bewerk(client, opgave, **velden):
     gegevens = {
         "titel": opgave.titel,
-        "thema": opgave.thema,
+        "thema": opgave.thema_id,
         "aanvliegroute": opgave.aanvliegroute,
         "status": opgave.status,
         "versie": opgave.version,

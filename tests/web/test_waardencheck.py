@@ -32,7 +32,9 @@ def eerdere_checks(wereld):
 
 
 def invullen(client, team: Team, scores: dict[int, int], **extra):
-    gegevens = {"datum": "2026-11-27"} | {f"score_{pk}": score for pk, score in scores.items()}
+    gegevens = {"datum": timezone.localdate().isoformat()} | {
+        f"score_{pk}": score for pk, score in scores.items()
+    }
     return client.post(f"/teams/{team.slug}/waardencheck/", gegevens | extra)
 
 
