@@ -28,9 +28,10 @@ from rechten.gebruikers import (
     is_teamlid,
     is_trekker,
     regie_paden,
+    teams_van,
     ziet_alles,
 )
-from teams.models import Team
+from teams.models import Team, TeamSoort
 
 BEKIJKEN = "view_opgave"
 WIJZIGEN = "change_opgave"
@@ -173,6 +174,67 @@ def kan_overdragen(user: Gebruiker, opgave: Opgave) -> bool:
     return is_beheerder(user) or is_trekker(user, opgave.team_id)
 
 
+def _in_regiegebied(paden: list[str], gebied_paden) -> bool:
+    return any(pad.startswith(regie) for pad in gebied_paden for regie in paden)
+
+
+def kan_beheren(user: Gebruiker, opgave: Opgave) -> bool:
+    """Who steers the opgave itself (its status and aanvliegroute, where it lands, archiving
+    and restoring): the owning team's members, the regieteams whose gebied it lands in, and
+    functioneel beheer. A partner guest who may change the board edits its description,
+    mijlpalen and acties (`kan_wijzigen`), never these. Holds for an archived opgave too, so
+    those who archived it can restore it; whether a change is possible now is the caller's
+    question (`kan_wijzigen`, `bezwaar_tegen_herstellen`)."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    if is_beheerder(user) or is_teamlid(user, opgave.team_id):
+        return True
+    paden = regie_paden(user)
+    return bool(paden) and _in_regiegebied(
+        paden, opgave.opgave_gebieden.values_list("gebied__pad", flat=True)
+    )
+
+
+def teams_voor_nieuwe_opgave(user: Gebruiker) -> QuerySet[Team]:
+    """The teams the user may start an opgave for: their own teams; for a regieteam member
+    also every opgaveteam (landing in the regieteam's gebied only: `mag_landen_in`); for
+    functioneel beheer every team. Coordinators and partner guests start none."""
+    if not (user.is_authenticated and user.is_active):
+        return Team.objects.none()
+    actief = Team.objects.actief()
+    if is_beheerder(user):
+        return actief
+    eigen = Q(pk__in=[team.pk for team in teams_van(user)])
+    if regie_paden(user):
+        eigen |= Q(soort=TeamSoort.OPGAVETEAM)
+    return actief.filter(eigen)
+
+
+def landingsgebieden(user: Gebruiker, team: Team) -> QuerySet[Gebied]:
+    """Where an opgave of `team` may land when this user chooses: anywhere (the city
+    included) for the team's own members and beheer; for a regieteam member on behalf of
+    another team, only inside their regieteams' gebieden."""
+    geldig = Gebied.objects.geldig()
+    if is_beheerder(user) or is_teamlid(user, team.pk):
+        return geldig
+    paden = regie_paden(user)
+    if not paden:
+        return geldig.none()
+    binnen = Q()
+    for pad in paden:
+        binnen |= Q(pad__startswith=pad)
+    return geldig.filter(binnen)
+
+
+def mag_landen_in(user: Gebruiker, team: Team, gebieden: Iterable[Gebied]) -> bool:
+    """Whether every one of `gebieden` is a place this user may let `team`'s opgave land
+    (`landingsgebieden`), asked of the chosen gebieden without a query per gebied."""
+    if is_beheerder(user) or is_teamlid(user, team.pk):
+        return True
+    paden = regie_paden(user)
+    return bool(paden) and all(_in_regiegebied(paden, [gebied.pad]) for gebied in gebieden)
+
+
 def lokaal_bewerkbaar(user: Gebruiker) -> Callable[[OpgaveGebied], bool]:
     """Who may edit the local status of an opgave in a gebied: its own team (and invited
     guests who may change it), and the regieteams whose gebied covers that place. Returns a
@@ -205,11 +267,17 @@ def geweigerd(record: Opgave | Team) -> PermissionDenied:
 
 
 def get_opgave_for_user(
-    request: HttpRequest, pk: int, *, write: bool = False, overdragen: bool = False
+    request: HttpRequest,
+    pk: int,
+    *,
+    write: bool = False,
+    overdragen: bool = False,
+    beheren: bool = False,
 ) -> Opgave:
     """The opgave with its card annotations; 404 when the user may not see it, 403 when the
-    user may see it but `write` asks for a change they may not make, or `overdragen` to hand
-    it to another team (`kan_overdragen`). An archived opgave still opens, read-only."""
+    user may see it but `write` asks for a change they may not make, `overdragen` to hand
+    it to another team (`kan_overdragen`), or `beheren` to steer it (`kan_beheren`: status,
+    landings, archive). An archived opgave still opens, read-only."""
     try:
         opgave = (
             zichtbare_opgaven(request.user)
@@ -223,6 +291,8 @@ def get_opgave_for_user(
         raise geweigerd(opgave)
     if overdragen and not kan_overdragen(request.user, opgave):
         raise geweigerd(opgave)
+    if beheren and not kan_beheren(request.user, opgave):
+        raise PermissionDenied
     return opgave
 
 
