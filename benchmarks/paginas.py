@@ -138,7 +138,7 @@ WITH landing AS (
   SELECT og.opgave_id, w.id AS wijk_id, og.lokale_status
   FROM opgaven_opgavegebied og
   JOIN gebieden_gebied g ON g.id = og.gebied_id
-  JOIN gebieden_gebied w ON w.niveau = 'wijk' AND w.code = split_part(g.pad, '/', 4)
+  JOIN gebieden_gebied w ON w.niveau = 'wijk' AND g.pad LIKE w.pad || '%%'
 ), wijken AS (
   SELECT DISTINCT w.id, w.naam, w.pad FROM landing JOIN gebieden_gebied w ON w.id = landing.wijk_id
 ), opgaven AS (

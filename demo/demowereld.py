@@ -48,7 +48,8 @@ DEMO_WACHTWOORD = "demo"
 
 # (code, cbs_code, naam, niveau, ouder_code, aliassen)
 GEBIEDEN = [
-    ("F", "", "Nieuw-West", Niveau.STADSDEEL, None, []),
+    ("0363", "GM0363", "Amsterdam", Niveau.STAD, None, []),
+    ("F", "", "Nieuw-West", Niveau.STADSDEEL, "0363", []),
     ("DX10", "", "Osdorp", Niveau.GEBIED, "F", []),
     ("FK", "WK0363FK", "Osdorp-Midden", Niveau.WIJK, "DX10", []),
     ("FK01", "BU0363FK01", "Wildeman", Niveau.BUURT, "FK", ["Blomwijckerbuurt", "Wildemanbuurt"]),
@@ -57,7 +58,7 @@ GEBIEDEN = [
     ("FK04", "BU0363FK04", "Torenwijck", Niveau.BUURT, "FK", []),
     ("FL", "WK0363FL", "Osdorp-Oost", Niveau.WIJK, "DX10", []),
     ("FL01", "BU0363FL01", "Osdorpplein", Niveau.BUURT, "FL", []),
-    ("T", "", "Zuidoost", Niveau.STADSDEEL, None, []),
+    ("T", "", "Zuidoost", Niveau.STADSDEEL, "0363", []),
     ("TA", "WK0363TA", "Bijlmer-Centrum", Niveau.WIJK, "T", []),
     ("TA01", "BU0363TA01", "Amsterdamse Poort", Niveau.BUURT, "TA", []),
 ]
@@ -608,18 +609,25 @@ class DemoWereld:
 
     def _gebieden(self) -> None:
         for code, cbs_code, naam, niveau, ouder_code, aliassen in GEBIEDEN:
-            self.gebieden[code], _ = Gebied.objects.get_or_create(
+            ouder = self.gebieden.get(ouder_code)
+            gebied, nieuw = Gebied.objects.get_or_create(
                 code=code,
                 defaults={
                     "cbs_code": cbs_code,
                     "naam": naam,
                     "niveau": niveau,
-                    "ouder": self.gebieden.get(ouder_code),
+                    "ouder": ouder,
                     "aliassen": aliassen,
                     "omtrek": _rechthoek(*OMTREKKEN[code]) if code in OMTREKKEN else None,
                     "begin_geldigheid": datetime.date(2022, 3, 24),
                 },
             )
+            if not nieuw and gebied.ouder_id is None and ouder is not None:
+                # A demo loaded before the city was its root: its stadsdelen move into the city
+                # (saving moves the paths of everything below them along).
+                gebied.ouder = ouder
+                gebied.save()
+            self.gebieden[code] = gebied
         self.meld(f"Gebieden: {len(self.gebieden)}")
 
     def _gebruikers(self) -> None:

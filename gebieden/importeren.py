@@ -45,6 +45,9 @@ from pyproj import Transformer
 from gebieden.models import NIVEAU_DIEPTE, Gebied, Niveau
 from gebieden.omtrek import RD_NEW, WGS84, Stelsel, fout_in_omtrek, stelsel_met_naam
 
+# The levels an area may have without lying in another: the city, and a stadsdeel of a file
+# that does not include its city.
+BOVENSTE_NIVEAUS = {Niveau.STAD, Niveau.STADSDEEL}
 OUDER_SLEUTELS = ["ligtInWijkId", "ligtInGebiedId", "ligtInStadsdeelId", "ouder_code"]
 # A FeatureCollection of MultiPolygons nests 8 levels deep; json's parser recurses per level.
 MAX_DIEPTE = 20
@@ -149,9 +152,12 @@ def _tekst(waarde, sleutel: str, fouten: list[str]) -> str:
 
 
 def _niveau(niveau: str, cbs_code: str, eigenschappen: dict) -> str:
-    """The level as given, or read from the CBS code (BU = buurt, WK = wijk) or the parent key."""
+    """The level as given, or read from the CBS code (BU = buurt, WK = wijk, GM = gemeente, the
+    city) or the parent key."""
     if niveau:
         return niveau.lower()
+    if cbs_code.upper().startswith("GM"):
+        return Niveau.STAD
     if cbs_code.upper().startswith("BU") or eigenschappen.get("ligtInWijkId"):
         return Niveau.BUURT
     if cbs_code.upper().startswith("WK"):
@@ -481,7 +487,7 @@ def _controleer(rijen: list[Rij], bestaand: dict[str, Gebied]) -> tuple[dict, li
         if rij.niveau not in NIVEAU_DIEPTE:
             fout(
                 rij,
-                _("onbekend niveau “%(niveau)s”; gebruik stadsdeel, gebied, wijk of buurt.")
+                _("onbekend niveau “%(niveau)s”; gebruik stad, stadsdeel, gebied, wijk of buurt.")
                 % {"niveau": toon(rij.niveau)},
             )
             continue
@@ -507,7 +513,7 @@ def _controleer(rijen: list[Rij], bestaand: dict[str, Gebied]) -> tuple[dict, li
                     _("een %(niveau)s kan niet in een %(ouder)s liggen.")
                     % {"niveau": rij.niveau, "ouder": niveau_van[ouder]},
                 )
-        elif rij.niveau != Niveau.STADSDEEL:
+        elif rij.niveau not in BOVENSTE_NIVEAUS:
             fout(
                 rij, _("een %(niveau)s moet in een groter gebied liggen.") % {"niveau": rij.niveau}
             )

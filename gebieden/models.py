@@ -13,6 +13,9 @@ from kern.keuzes import SnelleKeuzelabels
 
 
 class Niveau(models.TextChoices):
+    """The levels from the top down: an opgave may land at any of them, the city included."""
+
+    STAD = "stad", _("Stad")
     STADSDEEL = "stadsdeel", _("Stadsdeel")
     GEBIED = "gebied", _("Gebied")
     WIJK = "wijk", _("Wijk")
@@ -47,9 +50,10 @@ class GebiedQuerySet(models.QuerySet):
 
 
 class Gebied(SnelleKeuzelabels, models.Model):
-    """An area in the hierarchy stadsdeel > gebied > wijk > buurt.
+    """An area in the hierarchy stad > stadsdeel > gebied > wijk > buurt; each area lies in
+    one of a higher level (not necessarily the level right above it), or in none.
 
-    `pad` holds the codes from the top down ("/F/DX13/FK/FK01/") so that "this area and
+    `pad` holds the codes from the top down ("/0363/F/DX13/FK/FK01/") so that "this area and
     everything below it" is a single indexed prefix query, whatever the depth.
     """
 

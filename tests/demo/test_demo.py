@@ -64,15 +64,23 @@ def test_wildeman_is_buurt_fk01_in_nieuw_west_known_as_blomwijckerbuurt(demo_ged
     assert Gebied.objects.filter(ouder=wildeman.ouder, niveau="buurt").count() > 1
 
 
-def test_wildeman_lies_in_a_wijk_in_a_gebied_in_stadsdeel_f(demo_gedeeld):
+def test_wildeman_lies_in_a_wijk_in_a_gebied_in_stadsdeel_f_in_amsterdam(demo_gedeeld):
     keten = []
     gebied = Gebied.objects.get(code="FK01")
     while gebied is not None:
         keten.insert(0, gebied)
         gebied = gebied.ouder
-    assert [g.niveau for g in keten] == ["stadsdeel", "gebied", "wijk", "buurt"]
-    assert (keten[0].code, keten[0].naam) == ("F", "Nieuw-West")
-    assert keten[2].cbs_code == f"WK0363{keten[2].code}"
+    assert [g.niveau for g in keten] == ["stad", "stadsdeel", "gebied", "wijk", "buurt"]
+    assert (keten[0].code, keten[0].cbs_code, keten[0].naam) == ("0363", "GM0363", "Amsterdam")
+    assert (keten[1].code, keten[1].naam) == ("F", "Nieuw-West")
+    assert keten[3].cbs_code == f"WK0363{keten[3].code}"
+    assert keten[-1].pad == "/0363/F/DX10/FK/FK01/"
+
+
+def test_both_stadsdelen_lie_in_the_city(demo_gedeeld):
+    amsterdam = Gebied.objects.get(code="0363")
+    assert set(amsterdam.kinderen.values_list("code", flat=True)) == {"F", "T"}
+    assert Gebied.objects.filter(ouder=None).get() == amsterdam
 
 
 def test_the_one_regieteam_steers_the_area_around_wildeman(demo_gedeeld):
@@ -243,3 +251,15 @@ def test_running_demo_again_keeps_a_changed_password(demo_gedeeld):
         )
         is not None
     )
+
+
+def test_running_demo_on_a_demo_from_before_the_city_moves_its_stadsdelen_into_it(demo_gedeeld):
+    for code in ("F", "T"):
+        stadsdeel = Gebied.objects.get(code=code)
+        stadsdeel.ouder = None
+        stadsdeel.save()
+    Gebied.objects.get(code="0363").delete()
+    assert Gebied.objects.get(code="FK01").pad == "/F/DX10/FK/FK01/"
+    demo_opnieuw()
+    assert Gebied.objects.get(code="FK01").pad == "/0363/F/DX10/FK/FK01/"
+    assert Gebied.objects.get(code="TA01").pad == "/0363/T/TA/TA01/"
