@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
+from kern.archief import ArchiefBezwaar, naar_archief, uit_archief
 from kern.bewerken import VersieForm
 from kern.versioning import VersieConflict, controleer_versie, gewijzigd_sinds
 
@@ -113,20 +114,15 @@ class ArchiefAdmin:
 
     def _zet_archief(self, request, records, *, archiveren: bool) -> None:
         gedaan = []
+        zet = naar_archief if archiveren else uit_archief
         for record in records:
             if record.is_gearchiveerd == archiveren:
                 continue
-            if archiveren:
-                bezwaar = record.bezwaar_tegen_archiveren()
+            try:
+                zet(record, door=request.user)
+            except ArchiefBezwaar as bezwaar:
+                self.message_user(request, str(bezwaar), messages.WARNING)
             else:
-                bezwaar = record.bezwaar_tegen_herstellen()
-            if bezwaar:
-                self.message_user(request, bezwaar, messages.WARNING)
-            elif archiveren:
-                record.archiveer(door=request.user)
-                gedaan.append(str(record))
-            else:
-                record.herstel(door=request.user)
                 gedaan.append(str(record))
         if gedaan:
             melding = _("Gearchiveerd: %(namen)s.") if archiveren else _("Hersteld: %(namen)s.")

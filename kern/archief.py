@@ -10,7 +10,7 @@ municipality retires areas, and a retired area stays for history (gebieden/model
 """
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -71,3 +71,35 @@ class Archiveerbaar(models.Model):
         self._history_user = door  # simple_history's way to name who did it, request or not
         # Open boards show the notice (or the restored board): opgaven/bordversie.py.
         self.save(update_fields=["gearchiveerd_op", "gearchiveerd_door"])
+
+
+class ArchiefBezwaar(Exception):
+    """Archiving or restoring did not happen; the message says why, in the user's words."""
+
+
+@transaction.atomic
+def naar_archief(record: Archiveerbaar, *, door) -> Archiveerbaar:
+    """Archive `record` in the name of `door`, as it is stored now (its row locked, so two
+    people archiving at once archive it once); raise ArchiefBezwaar when it is archived
+    already or its `bezwaar_tegen_archiveren` says why not. Returns the archived record."""
+    actueel = type(record)._default_manager.select_for_update().get(pk=record.pk)
+    if actueel.is_gearchiveerd:
+        raise ArchiefBezwaar(gettext("“%(naam)s” is al gearchiveerd.") % {"naam": actueel})
+    if bezwaar := actueel.bezwaar_tegen_archiveren():
+        raise ArchiefBezwaar(bezwaar)
+    actueel.archiveer(door=door)
+    return actueel
+
+
+@transaction.atomic
+def uit_archief(record: Archiveerbaar, *, door) -> Archiveerbaar:
+    """Restore `record` in the name of `door`, as it is stored now; raise ArchiefBezwaar when
+    it is not archived or its `bezwaar_tegen_herstellen` says why not (an opgave of an archived
+    team). Returns the restored record."""
+    actueel = type(record)._default_manager.select_for_update().get(pk=record.pk)
+    if not actueel.is_gearchiveerd:
+        raise ArchiefBezwaar(gettext("“%(naam)s” is niet gearchiveerd.") % {"naam": actueel})
+    if bezwaar := actueel.bezwaar_tegen_herstellen():
+        raise ArchiefBezwaar(bezwaar)
+    actueel.herstel(door=door)
+    return actueel

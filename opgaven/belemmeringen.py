@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -59,6 +59,15 @@ def op_bord(belemmeringen: QuerySet[Belemmering], *, alle_opgeloste: bool) -> Qu
     return belemmeringen.exclude(
         status=BelemmeringStatus.OPGELOST, opgelost_op__lt=timezone.now() - RECENT_OPGELOST
     )
+
+
+def van_lopende_opgaven(belemmeringen: QuerySet[Belemmering]) -> QuerySet[Belemmering]:
+    """Leave out the belemmeringen that block only archived opgaven: nobody works on those
+    any more, so they leave the belemmeringen board and its numbers, and stay (read-only) on
+    the boards of their opgaven. One that blocks no opgave (raised about a place) stays."""
+    blokkeert = Belemmering.opgaven.through.objects.filter(belemmering_id=OuterRef("pk"))
+    lopend = blokkeert.filter(opgave__gearchiveerd_op__isnull=True)
+    return belemmeringen.filter(~Exists(blokkeert) | Exists(lopend))
 
 
 @transaction.atomic

@@ -9,7 +9,7 @@ from gebieden.models import Gebied
 from kern.bewerken import bewaar_met, bewerkpagina, opgeslagen
 from kern.htmx import HtmxHttpRequest
 from kern.invoer import lees_parameters
-from opgaven.belemmeringen import kengetallen, zet_status
+from opgaven.belemmeringen import kengetallen, van_lopende_opgaven, zet_status
 from opgaven.forms import (
     BelemmeringFilter,
     BelemmeringForm,
@@ -35,7 +35,7 @@ def _belemmeringen_context(request: HtmxHttpRequest, filter_form, **extra) -> di
     """The board's cards and metrics. A card's status form is only built for the card the
     user opened (`open_pk`, with `open_form` when it came back with errors, and `open_conflict`
     when it met someone else's change)."""
-    belemmeringen = filter_form.filter(zichtbare_belemmeringen(request.user))
+    belemmeringen = filter_form.filter(van_lopende_opgaven(zichtbare_belemmeringen(request.user)))
     op_bord = filter_form.op_bord(belemmeringen)
     kaarten = list(
         op_bord.select_related("gebied", "eigenaar")

@@ -45,6 +45,7 @@ from rechten.opgaven import (
     Verwijzingen,
     get_opgave_for_user,
     get_opgavebord_stand_for_user,
+    kan_beheren,
     kan_bekijken,
     kan_overdragen,
     kan_wijzigen,
@@ -54,6 +55,7 @@ from teams.waarden import waardentrend
 from web.export import opgavebord_bladen
 from web.geschiedenis import geschiedenispagina, herstelbaar_formulier
 from web.kaarten import ActieKaart
+from web.opgave_archief import ArchiverenForm
 
 # The opgave board holds several forms with the same field names: each its own element ids.
 NIEUWE_ACTIE_IDS = "nieuw_%s"
@@ -75,6 +77,7 @@ def _bord_context(request: HtmxHttpRequest, opgave: Opgave, **extra) -> dict:
     return context | {
         "stand": stand_van_opgavebord(opgave),
         "mag_overdragen": kan_overdragen(request.user, opgave),
+        **_archief_context(request, opgave),
         "gebieden": opgave.opgave_gebieden.select_related("gebied").defer("gebied__omtrek"),
         "kansen": opgave.kansen.select_related("ingediend_door"),
         "activiteit": _activiteit(opgave, acties),
@@ -86,6 +89,14 @@ def _bord_context(request: HtmxHttpRequest, opgave: Opgave, **extra) -> dict:
             else ""
         ),
     }
+
+
+def _archief_context(request: HtmxHttpRequest, opgave: Opgave) -> dict:
+    """Archive and restore on the board (web/opgave_archief.py), for who steers the opgave."""
+    mag_beheren = kan_beheren(request.user, opgave)
+    if mag_beheren and not opgave.is_gearchiveerd:
+        return {"mag_beheren": mag_beheren, "archiveren_form": ArchiverenForm()}
+    return {"mag_beheren": mag_beheren}
 
 
 def _acties_context(request: HtmxHttpRequest, opgave: Opgave, *, mag_wijzigen: bool, **extra):

@@ -3,7 +3,7 @@ prefixes and namespaces (`opgaven:`, `teams:`, `gebieden:`)."""
 
 from django.urls import path
 
-from web import opgavebord, regiebord, teams, wijkbord
+from web import opgave_archief, opgavebord, regiebord, teams, wijkbord
 
 opgave_urls = [
     path("<int:pk>/", opgavebord.opgave_detail, name="detail"),
@@ -35,6 +35,8 @@ opgave_urls = [
         name="mijlpaal_afvinken",
     ),
     path("<int:pk>/overdragen/", opgavebord.opgave_overdragen, name="overdragen"),
+    path("<int:pk>/archiveren/", opgave_archief.opgave_archiveren, name="archiveren"),
+    path("<int:pk>/herstellen/", opgave_archief.opgave_herstellen, name="herstellen"),
     path("<int:pk>/voortgang/", opgavebord.voortgang_toevoegen, name="voortgang_toevoegen"),
     path("<int:pk>/belemmeringen/", opgavebord.belemmering_toevoegen, name="belemmering_toevoegen"),
 ]
