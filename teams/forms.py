@@ -96,6 +96,13 @@ class LidmaatschapForm(forms.ModelForm):
             self.add_error("user", _("Deze persoon zit al in dit team."))
 
 
+class LidVerwijderenForm(forms.Form):
+    """Taking someone out of the team asks for a second click: the confirm button that the
+    team page shows after "… uit het team halen" sends `bevestigd`."""
+
+    bevestigd = forms.BooleanField()
+
+
 class GastForm(forms.Form):
     opgave = forms.ModelChoiceField(queryset=None, label=_("Opgave"))
     gast = GebruikerKeuze(queryset=get_user_model().objects.none(), label=_("Partner"))

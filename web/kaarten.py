@@ -45,8 +45,7 @@ class _Opgavekaart(Kaart):
             "team": opgave.team.naam,
             "status": opgave.get_status_display(),
             "aanvliegroute": opgave.get_aanvliegroute_display(),
-            # The team page's cards do not annotate them, and show no areas.
-            "gebiednamen": getattr(opgave, "gebiednamen", []),
+            "gebiednamen": opgave.gebiednamen,
             "voortgang": opgave.voortgang,
             "mijlpalen": opgave.aantal_mijlpalen,
             "mijlpalen_gereed": opgave.aantal_mijlpalen_gereed,

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,6 +14,7 @@ from kern.gebruikers import weergavenaam
 from kern.htmx import HtmxHttpRequest, naar
 from kern.invoer import lees_parameters
 from rechten.opgaven import (
+    beheerbare_opgaven,
     gasten_van,
     nodig_gast_uit,
     trek_gast_in,
@@ -32,10 +34,12 @@ from rechten.teams import (
 from teams.forms import (
     GastForm,
     LidmaatschapForm,
+    LidVerwijderenForm,
     TeamForm,
     WaardencheckForm,
     WaardencheckParameters,
 )
+from teams.leden import LidBlijft, bezwaar_tegen_verwijderen, haal_uit_team
 from teams.models import Team, Waarde, Waardencheck, WaardeScore
 from teams.waarden import waardentrend
 from web.kaarten import OpgaveKaart
@@ -114,11 +118,23 @@ def lid_toevoegen(request: HtmxHttpRequest, slug: str):
 @require_POST
 @login_required
 def lid_verwijderen(request: HtmxHttpRequest, slug: str, pk: int):
+    """Take someone out of the team, after the confirmation the team page asks for; never the
+    team's last trekker (teams/leden.py)."""
     team = get_team_for_user(request, slug, write=True)
     lidmaatschap = get_object_or_404(team.lidmaatschappen.select_related("user"), pk=pk)
-    lidmaatschap.delete()
-    melding = _("%(naam)s is uit het team gehaald.") % {"naam": weergavenaam(lidmaatschap.user)}
-    messages.success(request, melding, extra_tags="leden")
+    naam = weergavenaam(lidmaatschap.user)
+    if not LidVerwijderenForm(request.POST).is_valid():
+        melding = _("Bevestig dat je %(naam)s uit het team wilt halen.") % {"naam": naam}
+        messages.warning(request, melding, extra_tags="leden")
+        return _render_deel(request, team, "leden", status=422, bevestig_pk=lidmaatschap.pk)
+    try:
+        haal_uit_team(lidmaatschap, door=request.user)
+    except LidBlijft as bezwaar:
+        messages.warning(request, str(bezwaar), extra_tags="leden")
+        return _render_deel(request, team, "leden", status=409)
+    messages.success(
+        request, _("%(naam)s is uit het team gehaald.") % {"naam": naam}, extra_tags="leden"
+    )
     return _render_deel(request, team, "leden")
 
 
@@ -186,24 +202,43 @@ def _team_context(request: HtmxHttpRequest, team: Team, **formulieren) -> dict:
             .actief()
             .filter(team=team)
             .met_voortgang()
-            .select_related("team")
+            .met_gebiednamen()
+            .select_related("team", "thema")
             .order_by("titel")
         ),
-        "gearchiveerde_opgaven": zichtbare_opgaven(request.user)
-        .gearchiveerd()
-        .filter(team=team)
-        .order_by("titel")
-        .only("id", "titel"),
+        "gearchiveerde_opgaven": _archief(request, team),
     }
     if team.is_regieteam:
         landt_hier = zichtbaar_op_regiebord(request.user, team)
         context["opgaven_in_gebied"] = _met_kaarten(
-            landt_hier.met_voortgang().select_related("team").order_by("titel")
+            landt_hier.met_voortgang()
+            .met_gebiednamen()
+            .select_related("team", "thema")
+            .order_by("titel")
         )
         context["opgaveteams_in_gebied"] = Team.objects.filter(
             pk__in=landt_hier.values("team")
         ).order_by("naam")
     return context
+
+
+def _archief(request: HtmxHttpRequest, team: Team) -> list:
+    """The team's archived opgaven that the user may see, the last archived first, with who
+    archived them and whether the user may restore each (`mag_herstellen`), in one query."""
+    return list(
+        zichtbare_opgaven(request.user)
+        .gearchiveerd()
+        .filter(team=team)
+        .select_related("gearchiveerd_door")
+        .only("id", "titel", "gearchiveerd_op", "gearchiveerd_door")
+        .annotate(
+            mag_herstellen=ExpressionWrapper(
+                Q(pk__in=beheerbare_opgaven(request.user).values("pk")),
+                output_field=BooleanField(),
+            )
+        )
+        .order_by("-gearchiveerd_op", "titel")
+    )
 
 
 def _leden_context(request: HtmxHttpRequest, team: Team, *, mag_beheren: bool, **formulieren):
@@ -212,9 +247,13 @@ def _leden_context(request: HtmxHttpRequest, team: Team, *, mag_beheren: bool, *
             "organisatie", "discipline__naam", "user__last_name", "user__username"
         )
     )
+    trekkers = [lidmaatschap for lidmaatschap in lidmaatschappen if lidmaatschap.is_trekker]
+    for lidmaatschap in lidmaatschappen:
+        lidmaatschap.bezwaar = bezwaar_tegen_verwijderen(lidmaatschap, trekkers)
     context = {
         "team": team,
         "mag_beheren": mag_beheren,
+        "bevestig_pk": formulieren.get("bevestig_pk"),
         "lidmaatschappen": lidmaatschappen,
         "organisaties": sorted({lid.organisatie for lid in lidmaatschappen}),
         "disciplines": sorted({lid.discipline.naam for lid in lidmaatschappen if lid.discipline}),

@@ -111,7 +111,7 @@ def test_adding_and_removing_a_team_member_is_logged(client, team, trekker):
     acties = set(AuditRegel.objects.filter(actor=trekker).values_list("actie", flat=True))
     assert {Actie.LID_TOEGEVOEGD, Actie.GROEP_TOEGEVOEGD} <= acties
     lidmaatschap = team.lidmaatschappen.get(user=nieuw)
-    client.post(f"/teams/armoede/leden/{lidmaatschap.pk}/verwijderen/")
+    client.post(f"/teams/armoede/leden/{lidmaatschap.pk}/verwijderen/", {"bevestigd": "ja"})
     acties = set(AuditRegel.objects.filter(actor=trekker).values_list("actie", flat=True))
     assert {Actie.LID_VERWIJDERD, Actie.GROEP_VERWIJDERD} <= acties
 

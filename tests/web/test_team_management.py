@@ -286,7 +286,9 @@ def test_removing_a_member_revokes_their_access_at_once(client, team, trekker, l
     assert kan_wijzigen(fresh(lid), opgave)
     lidmaatschap = Lidmaatschap.objects.get(team=team, user=lid)
     client.force_login(trekker)
-    response = client.post(f"/teams/armoede/leden/{lidmaatschap.pk}/verwijderen/", headers=HTMX)
+    response = client.post(
+        f"/teams/armoede/leden/{lidmaatschap.pk}/verwijderen/", {"bevestigd": "ja"}, headers=HTMX
+    )
     assert response.status_code == 200
     assert not kan_bekijken(fresh(lid), opgave)
     client.force_login(lid)
