@@ -13,7 +13,7 @@ Besides the walk, the trekkers of the small world and a partner guest who leads 
 post the team, membership, guest and hand-over forms with every field set to grant more.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -141,6 +141,8 @@ TEAMBEHEER = {
     "teams:gast_intrekken",
     "opgaven:overdragen",
 }
+# URL names that only ever take rights away: an archived opgave is read-only for everyone.
+NEEMT_AF = {"opgaven:archiveren"}
 # What a trekker may change by design: who is in their team, who is a guest on its opgaven.
 VIA_TREKKER = {"teams:lid_toevoegen", "teams:lid_verwijderen"} | {
     "teams:gast_uitnodigen",
@@ -155,6 +157,14 @@ def controleer(actor, url_name: str, voor: dict, na: dict, grants_voor: set, gra
         return
     if actor.is_staff and url_name in TEAMBEHEER:
         return  # functioneel beheer manages teams
+    if url_name in NEEMT_AF:
+        for naam in veranderd:
+            assert voor[naam].vlaggen == na[naam].vlaggen, f"{url_name} by {actor}: {naam}"
+            for veld in fields(Rechten):
+                if veld.name != "vlaggen":
+                    erbij = getattr(na[naam], veld.name) - getattr(voor[naam], veld.name)
+                    assert not erbij, f"{url_name} by {actor}: {naam} gained {veld.name} {erbij}"
+        return
     assert url_name in VIA_TREKKER, f"{url_name} by {actor}: rights changed for {veranderd}"
     beheerd = voor[actor.username].teams_beheren
     gewijzigd = grants_voor ^ grants_na
@@ -288,6 +298,8 @@ AANVALLEN = {
         "ernst": "hoog",
         "opgaven": [o.pk for o in Opgave.objects.all()],
     },
+    "opgaven:archiveren": lambda args: {"bevestigd": "on", "team": _elders().team_id},
+    "opgaven:herstellen": lambda args: {},
     "opgaven:overdragen": lambda args: {
         "team": Team.objects.get(slug="werk-zuidoost").pk,
         "bevestigd": "on",
