@@ -293,4 +293,3 @@ def test_putting_an_opgave_in_uitvoering_over_the_focus_limit_warns_the_team(cli
         "2 opgaven van dit team zijn in uitvoering, meer dan de focuslimiet van 1."
         in client.get(f"/teams/{team.slug}/").content.decode()
     )
-
