@@ -435,7 +435,13 @@ def opgave_bewerken(request: HtmxHttpRequest, pk: int):
     (restoring), on top of the current version."""
     opgave, velden = get_opgave_om_te_bewerken(request, pk)
     status_was = opgave.status
-    form, terugzetten = herstelbaar_formulier(request, OpgaveForm, opgave, velden=velden)
+    form, terugzetten = herstelbaar_formulier(
+        request,
+        OpgaveForm,
+        opgave,
+        velden=velden,
+        auto_id="opgave_%s",  # in place on the board, next to its other forms
+    )
     return bewerkpagina(
         request,
         form,

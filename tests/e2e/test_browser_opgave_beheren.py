@@ -5,12 +5,13 @@ the team hears that it now does more at once than its focus limit."""
 import re
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from opgaven.models import Opgave, OpgaveStatus
 from teams.models import Team, TeamSoort
 from tests.browser import wacht_op_scripts
 from tests.e2e.test_browser_home import aanmelden
+from tests.e2e.test_browser_toegankelijkheid import axe_overtredingen
 
 # serialized_rollback: the flush between live-server tests would wipe the seeded Waarden.
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -52,7 +53,7 @@ def test_regie_starts_an_opgave_for_wildeman_from_the_regieteam_board(
 
 
 def test_lid_puts_its_opgave_in_uitvoering_with_a_reason_and_the_team_sees_its_focus(
-    page: Page, live_server, demo
+    browser: Browser, live_server, demo
 ):
     team = Team.objects.get(slug="armoede-osdorp")
     team.focuslimiet = 1
@@ -67,6 +68,9 @@ def test_lid_puts_its_opgave_in_uitvoering_with_a_reason_and_the_team_sees_its_f
         aanvliegroute=opgave.aanvliegroute,
         status=OpgaveStatus.IN_UITVOERING,
     )
+    # bypass_csp: axe is injected as a script tag, which a strict CSP rightly refuses.
+    context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
     aanmelden(page, live_server, "lid")
     page.goto(f"{live_server.url}/teams/{team.slug}/")
     expect(page.locator("#opgaven")).not_to_contain_text("focuslimiet")
@@ -76,9 +80,11 @@ def test_lid_puts_its_opgave_in_uitvoering_with_a_reason_and_the_team_sees_its_f
     page.get_by_role("link", name=f"Bewerken: {opgave.titel}").click()
     over = page.locator("#over")
     expect(over.get_by_label("Titel")).to_be_focused()  # the form opened in place
+    assert axe_overtredingen(page) == []
     over.get_by_label("Status").select_option(label="In uitvoering")
     over.get_by_role("button", name="Opslaan").click()
     expect(over.get_by_role("alert")).to_contain_text("Schrijf in één regel waarom")
+    assert axe_overtredingen(page) == []
 
     over.get_by_label("Waarom verandert de koers?").fill("de corporatie doet mee")
     over.get_by_role("button", name="Opslaan").click()
@@ -89,6 +95,7 @@ def test_lid_puts_its_opgave_in_uitvoering_with_a_reason_and_the_team_sees_its_f
     )
     expect(page.locator("#kop")).to_contain_text("In uitvoering")
     expect(page).to_have_url(f"{live_server.url}/opgaven/{opgave.pk}/")
+    assert axe_overtredingen(page) == []
     # The board's change check brings in the activity, with the reason.
     expect(page.locator(".ob-activiteit")).to_contain_text(
         "Status: Verkenning → In uitvoering — omdat de corporatie doet mee", timeout=15_000
@@ -98,3 +105,4 @@ def test_lid_puts_its_opgave_in_uitvoering_with_a_reason_and_the_team_sees_its_f
     expect(page.locator("#opgaven")).to_contain_text(
         "2 opgaven van dit team zijn in uitvoering, meer dan de focuslimiet van 1."
     )
+    context.close()
