@@ -348,8 +348,10 @@ class OpgaveForm(VersieForm):
         # of the version it is then loaded at.
         actueel = cleaned.get("versie") == self.instance.version
         if actueel and "reden" in self.fields and "reden" not in self.errors:
+            # Restoring an earlier version already says why (web.geschiedenis).
+            teruggezet = getattr(self.instance, "_change_reason", "")
             wijzigingen = koerswijzigingen(self.instance, cleaned)
-            if wijzigingen and not cleaned.get("reden"):
+            if wijzigingen and not cleaned.get("reden") and not teruggezet:
                 self.add_error(
                     "reden",
                     _(
@@ -358,16 +360,8 @@ class OpgaveForm(VersieForm):
                     ),
                 )
             elif wijzigingen or cleaned.get("reden"):
-                # The history keeps the reason with the save; restoring names itself first.
-                self.instance._change_reason = "; ".join(
-                    filter(
-                        None,
-                        [
-                            getattr(self.instance, "_change_reason", ""),
-                            wijzigingsreden(wijzigingen, cleaned.get("reden", "")),
-                        ],
-                    )
-                )
+                waarom = wijzigingsreden(wijzigingen, cleaned.get("reden", ""))
+                self.instance._change_reason = "; ".join(filter(None, [teruggezet, waarom]))
         return cleaned
 
 
