@@ -2,6 +2,7 @@ import datetime
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -11,6 +12,7 @@ from kern.export import EXPORTFORMATEN
 from kern.gebruikers import weergavenaam
 from kern.invoer import LANGE_TEKST, Paginaparameters, begrens_vrije_tekst
 from opgaven.belemmeringen import op_bord, vereist
+from opgaven.koers import KOERSVELDEN, koerswijzigingen, wijzigingsreden
 from opgaven.models import (
     Actie,
     ActieSoort,
@@ -22,6 +24,8 @@ from opgaven.models import (
     Melding,
     Mijlpaal,
     Opgave,
+    Thema,
+    Urgentie,
     Voortgangsupdate,
 )
 from teams.models import Team
@@ -229,9 +233,7 @@ class MeldingForm(forms.ModelForm):
         # Two radio buttons, without a third "---------" for none: the field is required.
         self.fields["soort"].choices = Melding._meta.get_field("soort").choices
         self.fields["gebied"].queryset = Gebied.objects.geldig().defer("omtrek").order_by("pad")
-        self.fields["gebied"].label_from_instance = lambda g: (
-            f"{g.naam} ({g.get_niveau_display().lower()} {g.code})"
-        )
+        self.fields["gebied"].label_from_instance = gebied_met_niveau
         self.fields["opgave"].queryset = opgaven.order_by("titel")
 
 
@@ -288,7 +290,20 @@ class OverdrachtForm(VersieVeld):
 
 class OpgaveForm(VersieForm):
     """An opgave's own fields, on top of the version it was loaded at. Its team changes only by
-    a hand-over (opgaven/overdracht.py) and its gebieden decide who sees it: neither is here."""
+    a hand-over (opgaven/overdracht.py) and its landings on the board: neither is here.
+    `velden` are the fields this user may edit (rechten.opgaven.bewerkbare_velden). A change
+    of course (status, aanvliegroute) asks for a one-line `reden`, which goes into the
+    history with the change (opgaven/koers.py)."""
+
+    reden = forms.CharField(
+        label=_("Waarom verandert de koers?"),
+        max_length=200,
+        required=False,
+        help_text=_(
+            "Verplicht als de status of de aanvliegroute verandert: één regel, die bij de "
+            "activiteit op het bord komt te staan."
+        ),
+    )
 
     class Meta:
         formfield_callback = begrens_vrije_tekst
@@ -298,6 +313,7 @@ class OpgaveForm(VersieForm):
             "beschrijving",
             "thema",
             "aanvliegroute",
+            "aanvliegroute_toelichting",
             "status",
             "startdatum",
             "streefdatum",
@@ -308,11 +324,44 @@ class OpgaveForm(VersieForm):
             "streefdatum": DatumInvoer(),
         }
 
+    def __init__(self, *args, velden=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if velden is not None:
+            for naam in self._meta.fields:
+                if naam not in velden:
+                    del self.fields[naam]
+        if not any(naam in self.fields for naam in KOERSVELDEN):
+            del self.fields["reden"]
+        else:  # right under the course fields it explains
+            tot_status = self._meta.fields[: self._meta.fields.index("status") + 1]
+            self.order_fields([*tot_status, "reden"])
+        if "thema" in self.fields:
+            # A theme taken out of use stays possible for the opgaven that have it.
+            self.fields["thema"].queryset = Thema.objects.filter(
+                Q(in_gebruik=True) | Q(code=self.instance.thema_id)
+            )
+
     def clean(self):
         cleaned = super().clean()
-        start, streef = cleaned.get("startdatum"), cleaned.get("streefdatum")
-        if start and streef and streef < start:
-            self.add_error("streefdatum", _("De streefdatum kan niet vóór de startdatum liggen."))
+        controleer_looptijd(self, cleaned)
+        # A stale form meets the version check (409) instead: what it changes is asked again
+        # of the version it is then loaded at.
+        actueel = cleaned.get("versie") == self.instance.version
+        if actueel and "reden" in self.fields and "reden" not in self.errors:
+            # Restoring an earlier version already says why (web.geschiedenis).
+            teruggezet = getattr(self.instance, "_change_reason", "")
+            wijzigingen = koerswijzigingen(self.instance, cleaned)
+            if wijzigingen and not cleaned.get("reden") and not teruggezet:
+                self.add_error(
+                    "reden",
+                    _(
+                        "Schrijf in één regel waarom de status of de aanvliegroute verandert: "
+                        "het team ziet het terug bij de activiteit op het bord."
+                    ),
+                )
+            elif wijzigingen or cleaned.get("reden"):
+                waarom = wijzigingsreden(wijzigingen, cleaned.get("reden", ""))
+                self.instance._change_reason = "; ".join(filter(None, [teruggezet, waarom]))
         return cleaned
 
 
@@ -365,3 +414,176 @@ class VersieParameters(Paginaparameters):
     def __init__(self, *args, historie, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["versie"].queryset = historie
+
+
+def gebied_met_niveau(gebied: Gebied) -> str:
+    """A gebied as a choice: "Wildeman (buurt FK01)", so two places with one name differ."""
+    return f"{gebied.naam} ({gebied.get_niveau_display().lower()} {gebied.code})"
+
+
+def controleer_looptijd(form: forms.Form, cleaned: dict) -> None:
+    """A target date cannot lie before the start (the database refuses it too)."""
+    start, streef = cleaned.get("startdatum"), cleaned.get("streefdatum")
+    if start and streef and streef < start:
+        form.add_error("streefdatum", _("De streefdatum kan niet vóór de startdatum liggen."))
+
+
+class LandingForm(forms.Form):
+    """One row of "where it lands": a gebied and how urgent the opgave is there. A row left
+    without a gebied is no landing."""
+
+    gebied = forms.ModelChoiceField(
+        queryset=Gebied.objects.none(),
+        label=_("Gebied"),
+        required=False,
+        error_messages={"required": _("Kies minstens één gebied waar de opgave landt.")},
+    )
+    urgentie = forms.ChoiceField(
+        choices=Urgentie.choices, initial=Urgentie.MIDDEN, label=_("Urgentie daar")
+    )
+
+    def __init__(self, *args, gebieden, nummer: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.nummer = nummer
+        self.fields["gebied"].queryset = gebieden.defer("omtrek").order_by("pad")
+        self.fields["gebied"].label_from_instance = gebied_met_niveau
+        self.fields["gebied"].required = nummer == 1  # at least one, at any level
+        self.fields["gebied"].empty_label = _("Kies een gebied") if nummer == 1 else _("(geen)")
+
+
+class BaseLandingFormSet(forms.BaseFormSet):
+    """Where a new opgave lands: at least one gebied, each once. `eerste_gebied` fills in the
+    first row (the board the form was opened from)."""
+
+    def __init__(self, *args, gebieden, eerste_gebied: Gebied | None = None, **kwargs):
+        self.gebieden, self.eerste_gebied = gebieden, eerste_gebied
+        super().__init__(*args, **kwargs)
+
+    def get_form_kwargs(self, index):
+        kwargs = {
+            "gebieden": self.gebieden,
+            "nummer": index + 1,
+            # Every row is read as sent: an empty row is skipped by clean() below, not by
+            # Django's rule for unchanged extra rows, which would skip a preselected gebied.
+            "empty_permitted": False,
+        }
+        if index == 0 and self.eerste_gebied:
+            kwargs["initial"] = {"gebied": self.eerste_gebied}
+        return kwargs
+
+    def clean(self):
+        if any(self.errors):
+            return
+        gekozen = set()
+        for form in self.forms:
+            gebied = form.cleaned_data.get("gebied")
+            if gebied is None:
+                continue
+            if gebied.pk in gekozen:
+                form.add_error(
+                    "gebied",
+                    _("%(gebied)s staat er al bij: kies elk gebied één keer.")
+                    % {"gebied": gebied.naam},
+                )
+            gekozen.add(gebied.pk)
+        if not gekozen:
+            raise forms.ValidationError(_("Kies minstens één gebied waar de opgave landt."))
+
+    @property
+    def landingen(self) -> list[tuple[Gebied, str]]:
+        """The chosen (gebied, urgentie) pairs, in the order of the rows."""
+        return [
+            (form.cleaned_data["gebied"], form.cleaned_data["urgentie"])
+            for form in self.forms
+            if form.cleaned_data.get("gebied")
+        ]
+
+
+LandingFormSet = forms.formset_factory(
+    LandingForm, formset=BaseLandingFormSet, extra=3, max_num=12, validate_max=True
+)
+
+
+class NieuweOpgaveForm(forms.ModelForm):
+    """A new opgave: its own fields, the team that will own it (`teams`: those the user may
+    start one for) and where it lands (`landingen`, rows bound to the same data). Whether the
+    chosen team may land in each chosen gebied is `mag_landen_in(team, gebieden)`
+    (rechten.opgaven.mag_landen_in for this user), asked here because the team is chosen in
+    the same form. Saving is opgaven.starten.start_opgave, with `gegevens`."""
+
+    class Meta:
+        formfield_callback = begrens_vrije_tekst
+        model = Opgave
+        fields = [
+            "team",
+            "titel",
+            "beschrijving",
+            "thema",
+            "aanvliegroute",
+            "aanvliegroute_toelichting",
+            "startdatum",
+            "streefdatum",
+        ]
+        widgets = {
+            "beschrijving": forms.Textarea(attrs={"rows": 4}),
+            "startdatum": DatumInvoer(),
+            "streefdatum": DatumInvoer(),
+        }
+        labels = {"team": _("Welk team trekt de opgave?")}
+
+    def __init__(self, data=None, *, teams, gebieden, mag_landen_in, eerste_gebied=None, **kwargs):
+        super().__init__(data, **kwargs)
+        self.fields["thema"].queryset = Thema.objects.in_gebruik()
+        self.fields["team"].queryset = teams.order_by("naam")
+        self.fields["team"].empty_label = _("Kies een team")
+        self.mag_landen_in = mag_landen_in
+        self.landingen = LandingFormSet(
+            data, prefix="landing", gebieden=gebieden, eerste_gebied=eerste_gebied
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        controleer_looptijd(self, cleaned)
+        team = cleaned.get("team")
+        if team and self.landingen.is_valid():
+            for form in self.landingen.forms:
+                gebied = form.cleaned_data.get("gebied")
+                if gebied and not self.mag_landen_in(team, [gebied]):
+                    form.add_error(
+                        "gebied",
+                        _(
+                            "%(gebied)s ligt buiten het gebied van je regieteam: een opgave "
+                            "van %(team)s kun je alleen daarbinnen laten landen."
+                        )
+                        % {"gebied": gebied.naam, "team": team.naam},
+                    )
+        return cleaned
+
+    def is_valid(self) -> bool:
+        # Both, always: the page shows the errors of the opgave and of its rows at once.
+        return super().is_valid() & self.landingen.is_valid()
+
+    @property
+    def gegevens(self) -> dict:
+        """What start_opgave needs, from a valid form."""
+        return {naam: self.cleaned_data[naam] for naam in self._meta.fields} | {
+            "landingen": self.landingen.landingen
+        }
+
+
+class NieuweOpgaveParameters(Paginaparameters):
+    """What the address of the new-opgave page may carry: the team (`?team=<slug>`, from its
+    page) and the first gebied (`?gebied=<code>`, from a regieteam's board). One the user may
+    not choose is a bad request."""
+
+    team = forms.ModelChoiceField(
+        queryset=Team.objects.none(), to_field_name="slug", required=False
+    )
+    gebied = forms.ModelChoiceField(
+        queryset=Gebied.objects.none(), to_field_name="code", required=False
+    )
+
+    def __init__(self, *args, teams, gebieden, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["team"].queryset = teams
+        self.fields["gebied"].queryset = gebieden.defer("omtrek")

@@ -357,3 +357,80 @@ def gasten_van(team: Team) -> list[dict]:
         )
         gast["mag_wijzigen"] |= recht.permission.codename == WIJZIGEN
     return list(gasten.values())
+
+
+def kan_opgave_starten(user: Gebruiker) -> bool:
+    """Whether `teams_voor_nieuwe_opgave` holds any team, answered from the user's seats
+    without a query (for a link on every page): a seat in an active team (a regieteam member
+    has one: their regieteam) or functioneel beheer."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    return is_beheerder(user) or any(not team.is_gearchiveerd for team in teams_van(user))
+
+
+def kan_opgave_starten_vanuit(user: Gebruiker, team: Team) -> bool:
+    """Whether a team's page or board offers "Nieuwe opgave": to its own members and
+    functioneel beheer, when they may start an opgave at all."""
+    return (
+        kan_opgave_starten(user)
+        and not team.is_gearchiveerd
+        and (is_beheerder(user) or is_teamlid(user, team.pk))
+    )
+
+
+def get_teams_voor_nieuwe_opgave(request: HttpRequest) -> QuerySet[Team]:
+    """The teams the user may start an opgave for (`teams_voor_nieuwe_opgave`); 403 when
+    there are none: coordinators, partner guests and anyone without a team."""
+    if not kan_opgave_starten(request.user):
+        raise PermissionDenied
+    return teams_voor_nieuwe_opgave(request.user)
+
+
+def startgebieden(user: Gebruiker) -> QuerySet[Gebied]:
+    """The gebieden the new-opgave form offers: where an opgave may land for at least one
+    team the user may choose (`landingsgebieden`). Whoever may start an opgave has a team of
+    their own (or is beheer), for which that is anywhere; whether the chosen team may land
+    there is `mag_landen_in`."""
+    if not kan_opgave_starten(user):
+        return Gebied.objects.none()
+    return Gebied.objects.geldig()
+
+
+# An opgave's own fields, as its edit form offers them. Its team changes by a hand-over and
+# its landings on the board: neither is here.
+OPGAVEVELDEN = (
+    "titel",
+    "beschrijving",
+    "thema",
+    "aanvliegroute",
+    "aanvliegroute_toelichting",
+    "status",
+    "startdatum",
+    "streefdatum",
+)
+# What a partner guest who may work on the board edits of the opgave itself.
+GASTVELDEN = ("beschrijving",)
+
+
+def bewerkbare_velden(user: Gebruiker, opgave: Opgave) -> tuple[str, ...]:
+    """Which of the opgave's own fields the user may edit: all of them for who steers it
+    (`kan_beheren`: the owning team, the regieteams whose gebied it lands in, beheer), only
+    the description for a partner guest who may change its board (`kan_wijzigen`), none for
+    anyone else or on an archived opgave."""
+    if opgave.is_gearchiveerd:
+        return ()
+    if kan_beheren(user, opgave):
+        return OPGAVEVELDEN
+    if kan_wijzigen(user, opgave):
+        return GASTVELDEN
+    return ()
+
+
+def get_opgave_om_te_bewerken(request: HttpRequest, pk: int) -> tuple[Opgave, tuple[str, ...]]:
+    """The opgave and the fields the user may edit of it (`bewerkbare_velden`); 404 when the
+    user may not see it, 403 when they may edit none (for an archived opgave saying why)."""
+    opgave = get_opgave_for_user(request, pk)
+    velden = bewerkbare_velden(request.user, opgave)
+    if not velden:
+        raise geweigerd(opgave)
+    return opgave, velden

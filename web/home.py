@@ -13,6 +13,7 @@ from opgaven.kaartcache import haal_kaarten
 from rechten.gebruikers import lidmaatschappen_van
 from rechten.meldingen import meldingen_van
 from rechten.opgaven import (
+    kan_opgave_starten,
     zichtbare_opgaven,
 )
 from web.kaarten import OpgaveKaart
@@ -42,7 +43,12 @@ def home(request: HtmxHttpRequest):
     return render(
         request,
         "opgaven/home.html",
-        {"lidmaatschappen": lidmaatschappen, "opgaven": opgaven, "meldingen": meldingen},
+        {
+            "lidmaatschappen": lidmaatschappen,
+            "opgaven": opgaven,
+            "meldingen": meldingen,
+            "mag_opgave_starten": kan_opgave_starten(request.user),
+        },
     )
 
 

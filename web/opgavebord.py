@@ -7,12 +7,14 @@ from django.db import transaction
 from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import retarget
 
-from kern.bewerken import bewaar_formulier, bewaar_met, bewerkpagina, opgeslagen
+from kern.bewerken import bewaar_formulier, bewaar_met, bewerkpagina
 from kern.export import exporteer
 from kern.htmx import HtmxHttpRequest
 from kern.invoer import lees_parameters
@@ -29,7 +31,8 @@ from opgaven.forms import (
     VoortgangForm,
 )
 from opgaven.kaartcache import haal_kaarten, kaartsleutel
-from opgaven.models import Actie, Belemmering, Kolom, Opgave
+from opgaven.koers import focus_van
+from opgaven.models import Actie, Belemmering, Kolom, Opgave, OpgaveStatus
 from opgaven.ordering import (
     BordGewijzigd,
     KaartVerdwenen,
@@ -43,7 +46,9 @@ from opgaven.overdracht import draag_over
 from rechten.belemmeringen import behandelbaar, met_opgaven
 from rechten.opgaven import (
     Verwijzingen,
+    bewerkbare_velden,
     get_opgave_for_user,
+    get_opgave_om_te_bewerken,
     get_opgavebord_stand_for_user,
     kan_beheren,
     kan_bekijken,
@@ -78,6 +83,7 @@ def _bord_context(request: HtmxHttpRequest, opgave: Opgave, **extra) -> dict:
         "stand": stand_van_opgavebord(opgave),
         "mag_overdragen": kan_overdragen(request.user, opgave),
         **_archief_context(request, opgave),
+        "mag_bewerken": bool(bewerkbare_velden(request.user, opgave)),
         "gebieden": opgave.opgave_gebieden.select_related("gebied").defer("gebied__omtrek"),
         "kansen": opgave.kansen.select_related("ingediend_door"),
         "activiteit": _activiteit(opgave, acties),
@@ -433,19 +439,72 @@ def opgave_overdragen(request: HtmxHttpRequest, pk: int):
 @login_required
 def opgave_bewerken(request: HtmxHttpRequest, pk: int):
     """The opgave's own fields, with the version check: a save on top of someone else's change
-    answers 409 and shows their change next to what was typed. `?versie=<history id>` fills
-    the form with that earlier version's values (restoring), on top of the current version."""
-    opgave = get_opgave_for_user(request, pk, write=True)
-    form, terugzetten = herstelbaar_formulier(request, OpgaveForm, opgave)
+    answers 409 and shows their change next to what was typed. Who steers the opgave edits
+    them all, a partner guest only the description (rechten.opgaven.bewerkbare_velden). With
+    htmx the form takes the place of "Over deze opgave" on the board, and that part comes
+    back once saved. `?versie=<history id>` fills the form with that earlier version's values
+    (restoring), on top of the current version."""
+    opgave, velden = get_opgave_om_te_bewerken(request, pk)
+    status_was = opgave.status
+    form, terugzetten = herstelbaar_formulier(
+        request,
+        OpgaveForm,
+        opgave,
+        velden=velden,
+        auto_id="opgave_%s",  # in place on the board, next to its other forms
+    )
     return bewerkpagina(
         request,
         form,
         template="opgaven/opgave_form.html",
-        context={"opgave": opgave, "terugzetten": terugzetten},
-        gelukt=lambda: opgeslagen(
-            request, opgave.get_absolute_url(), _("De opgave is opgeslagen.")
-        ),
+        fragment="formulier",
+        context={
+            "opgave": opgave,
+            "terugzetten": terugzetten,
+            "alleen_beschrijving": "titel" not in velden,
+        },
+        gelukt=lambda: _opgave_opgeslagen(request, opgave, status_was=status_was),
     )
+
+
+def _opgave_opgeslagen(request: HtmxHttpRequest, opgave: Opgave, *, status_was: str):
+    """Saved: say so where the opgave's fields are shown, and warn when putting it in
+    uitvoering takes its team over its focus limit. For htmx that part of the board (and its
+    header, whose title and status may have changed) comes back; otherwise the board."""
+    messages.success(request, _("De opgave is opgeslagen."), extra_tags="over")
+    if opgave.status == OpgaveStatus.IN_UITVOERING != status_was:
+        focus = focus_van(opgave.team)
+        if focus.boven_limiet:
+            messages.warning(
+                request,
+                ngettext(
+                    "Focus en prioriteit boven van alles een beetje: %(team)s heeft nu "
+                    "%(aantal)d opgave in uitvoering, meer dan de focuslimiet van %(limiet)d.",
+                    "Focus en prioriteit boven van alles een beetje: %(team)s heeft nu "
+                    "%(aantal)d opgaven in uitvoering, meer dan de focuslimiet van %(limiet)d.",
+                    focus.in_uitvoering,
+                )
+                % {
+                    "team": opgave.team.naam,
+                    "aantal": focus.in_uitvoering,
+                    "limiet": opgave.team.focuslimiet,
+                },
+                extra_tags="over",
+            )
+    if not request.htmx:
+        return redirect(opgave)
+    opgave = get_opgave_for_user(request, opgave.pk)  # fresh annotations after the write
+    context = {
+        "opgave": opgave,
+        "mag_bewerken": True,
+        "mag_overdragen": kan_overdragen(request.user, opgave),
+        **_archief_context(request, opgave),
+    }
+    response = render(request, "opgaven/opgave_detail.html#over", context)
+    response.write(
+        render_to_string("opgaven/opgave_detail.html#kop", context | {"oob": True}, request=request)
+    )
+    return response
 
 
 @require_safe

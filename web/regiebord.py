@@ -6,6 +6,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.formats import date_format
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -29,6 +30,7 @@ from opgaven.ordering import (
 from opgaven.peilmomenten import leg_peilmoment_vast
 from rechten.meldingen import get_melding_for_user, meldingen_voor
 from rechten.opgaven import (
+    kan_opgave_starten_vanuit,
     zichtbaar_op_regiebord,
 )
 from rechten.peilmomenten import zichtbare_peilmomenten
@@ -101,6 +103,11 @@ def _bord_context(
         **_kaarten_context(request, team, stand=stand),
         **_meldingen_context(request, team, triage_fout=triage_fout),
         "peilmomenten": zichtbare_peilmomenten(zichtbaar).filter(regieteam=team)[:5],
+        "nieuwe_opgave_url": (
+            reverse("opgaven:nieuw") + "?" + urlencode({"gebied": team.gebied.code})
+            if kan_opgave_starten_vanuit(request.user, team)
+            else ""
+        ),
     }
 
 

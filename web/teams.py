@@ -43,6 +43,7 @@ from teams.leden import LidBlijft, bezwaar_tegen_verwijderen, haal_uit_team
 from teams.models import Team, Waarde, Waardencheck, WaardeScore
 from teams.waarden import waardentrend
 from web.kaarten import OpgaveKaart
+from web.opgave_nieuw import op_teampagina
 
 
 @require_safe
@@ -197,6 +198,7 @@ def _team_context(request: HtmxHttpRequest, team: Team, **formulieren) -> dict:
         "laatste_check": laatste_check,
         "trends": trends,
         "mag_waardencheck": kan_waardencheck_invullen(request.user, team),
+        **op_teampagina(request, team),
         "opgaven": _met_kaarten(
             zichtbare_opgaven(request.user)
             .actief()

@@ -4,8 +4,10 @@ prefixes and namespaces (`opgaven:`, `teams:`, `gebieden:`)."""
 from django.urls import path
 
 from web import opgave_archief, opgavebord, regiebord, teams, wijkbord
+from web.opgave_nieuw import opgave_nieuw
 
 opgave_urls = [
+    path("nieuw/", opgave_nieuw, name="nieuw"),
     path("<int:pk>/", opgavebord.opgave_detail, name="detail"),
     path("<int:pk>/bewerken/", opgavebord.opgave_bewerken, name="bewerken"),
     path("<int:pk>/geschiedenis/", opgavebord.opgave_geschiedenis, name="geschiedenis"),

@@ -111,6 +111,16 @@ GELDIG = {
         "new_password1": "Vier-seizoenen-in-Osdorp",
         "new_password2": "Vier-seizoenen-in-Osdorp",
     },
+    "opgaven:nieuw": lambda args: {
+        "team": Team.objects.get(slug="werk-zuidoost").pk,
+        "titel": "Werk in de Bijlmer",
+        "thema": "werk",
+        "aanvliegroute": "gebiedsgericht",
+        "landing-TOTAL_FORMS": "1",
+        "landing-INITIAL_FORMS": "0",
+        "landing-0-gebied": Gebied.objects.get(code="TA01").pk,
+        "landing-0-urgentie": "hoog",
+    },
     "opgaven:bewerken": _opgave_bewerken,
     "opgaven:actie_toevoegen": lambda args: {
         "titel": "Buurtgesprek",

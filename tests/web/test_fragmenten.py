@@ -149,3 +149,22 @@ def test_moving_a_card_on_the_regieteam_board_builds_only_the_cards(
     assert response.status_code == 200
     assert wereld.andere_opgave.titel in html
     assert "Buurthuis dicht op zaterdag" not in html  # the triage list was not built
+
+
+def test_saving_the_opgave_in_place_builds_only_its_part_and_header(
+    client, opgave, trekker, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(26):
+        response = client.post(
+            f"/opgaven/{opgave.pk}/bewerken/",
+            {
+                "titel": "Schuldhulp om de hoek",
+                "thema": opgave.thema_id,
+                "aanvliegroute": opgave.aanvliegroute,
+                "status": opgave.status,
+                "versie": opgave.version,
+            },
+            headers=HTMX,
+        )
+    assert response.status_code == 200
+    assert response.content.decode().lstrip().startswith('<section class="ob-section" id="over"')

@@ -49,7 +49,8 @@ def bewerk_opgave(client, opgave, url=None, **velden):
 def bewerkt(client, wereld):
     """Alice changed the opgave's status on its edit page."""
     client.force_login(wereld["alice"])
-    assert bewerk_opgave(client, wereld["opgave"], status="in_uitvoering").status_code == 302
+    response = bewerk_opgave(client, wereld["opgave"], status="in_uitvoering", reden="start")
+    assert response.status_code == 302
     wereld["opgave"].refresh_from_db()
     return wereld["opgave"]
 
@@ -229,3 +230,11 @@ def test_a_belemmering_is_restored_through_its_own_edit_form(client, wereld):
     gegevens = {"titel": "Geen ruimte", "ernst": "midden", "versie": form["versie"].value()}
     assert client.post(url, gegevens).status_code == 302
     assert Belemmering.objects.get(pk=belemmering.pk).titel == "Geen ruimte"
+
+
+def test_restoring_a_change_of_course_says_what_changed_back(client, bewerkt):
+    eerste = bewerkt.history.earliest("history_date")
+    url = f"/opgaven/{bewerkt.pk}/bewerken/?versie={eerste.history_id}"
+    assert bewerk_opgave(client, bewerkt, url=url, status="verkenning").status_code == 302
+    reden = Opgave.objects.get(pk=bewerkt.pk).history.first().history_change_reason
+    assert reden.endswith("; Status: In uitvoering → Verkenning")
