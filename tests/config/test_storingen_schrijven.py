@@ -20,7 +20,7 @@ from gebieden.models import Gebied
 from opgaven.models import Actie, Belemmering, Melding, Mijlpaal, Opgave, OpgaveGebied
 from opgaven.ordering import opgaven_op_regiebord
 from rechten.opgaven import nodig_gast_uit
-from teams.models import Team, Waarde
+from teams.models import Lidmaatschap, Team, Waarde
 from tests.factories import LidmaatschapFactory, OpgaveFactory
 from tests.rechten.test_authorization import EXPECTED, ROLES, arguments
 from tests.storing import breek
@@ -111,6 +111,8 @@ GELDIG = {
         "new_password1": "Vier-seizoenen-in-Osdorp",
         "new_password2": "Vier-seizoenen-in-Osdorp",
     },
+    "opgaven:archiveren": lambda args: {"bevestigd": "on"},
+    "opgaven:herstellen": lambda args: {},
     "opgaven:nieuw": lambda args: {
         "team": Team.objects.get(slug="werk-zuidoost").pk,
         "titel": "Werk in de Bijlmer",
@@ -158,7 +160,7 @@ GELDIG = {
         {"datum": "2026-12-01"} | {f"score_{w.pk}": 4 for w in Waarde.objects.filter(actief=True)}
     ),
     "teams:lid_toevoegen": lambda args: {"user": _buiten(), "rol": "lid", "organisatie": "GGD"},
-    "teams:lid_verwijderen": lambda args: {},
+    "teams:lid_verwijderen": lambda args: {"bevestigd": "on"},
     "teams:gast_uitnodigen": lambda args: {
         "opgave": Team.objects.get(slug=args[0]).opgaven.first().pk,
         "gast": _buiten(),
@@ -182,8 +184,25 @@ GELDIG = {
     "belemmering_status": _belemmering,
     "belemmering_bewerken": _belemmering_bewerken,
 }
+
+
+def _eerst_archiveren(args) -> None:
+    Opgave.objects.get(pk=args[0]).archiveer(door=None)
+
+
+def _tweede_trekker(args) -> None:
+    """The member taken out is the team's trekker: alice leads too, so one trekker stays."""
+    Lidmaatschap.objects.filter(team__lidmaatschappen__pk=args[1], user__username="alice").update(
+        rol="trekker"
+    )
+
+
 # What must be in place before a valid post can write.
-VOORAF = {"teams:gast_intrekken": _gast_eerst}
+VOORAF = {
+    "teams:gast_intrekken": _gast_eerst,
+    "opgaven:herstellen": _eerst_archiveren,
+    "teams:lid_verwijderen": _tweede_trekker,
+}
 
 
 def schrijf_urls():
