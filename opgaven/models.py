@@ -11,7 +11,8 @@ from simple_history.models import HistoricalRecords
 from kern.archief import ArchiefQuerySet, Archiveerbaar
 from kern.keuzes import SnelleKeuzelabels
 from kern.versioning import HeeftBord, VersionedModel
-from opgaven.termijnen import is_verlopen, vandaag
+from opgaven import termijnen
+from opgaven.termijnen import is_verlopen
 
 
 class ThemaQuerySet(models.QuerySet):
@@ -137,7 +138,7 @@ def voortgang_annotaties(opgave: str = "pk") -> dict[str, Func]:
             "AND NOT m.gereed AND m.deadline < %s) + (SELECT count(*) FROM opgaven_actie a "
             "WHERE a.opgave_id = {opgave} AND a.gearchiveerd_op IS NULL "
             f"AND a.kolom <> '{Kolom.KLAAR.value}' AND a.deadline < %s)",
-            vandaag(),
+            termijnen.vandaag(),
             IntegerField(),
             opgave,
         ),
@@ -518,7 +519,7 @@ class Voortgangsupdate(SnelleKeuzelabels, VersionedModel):
         """Written today, as people in Amsterdam count days: the day its author may still
         correct it (rechten.voortgang); later a new update says what changed."""
         return self.aangemaakt_op is not None and (
-            timezone.localdate(self.aangemaakt_op) == vandaag()
+            timezone.localdate(self.aangemaakt_op) == termijnen.vandaag()
         )
 
 
