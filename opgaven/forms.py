@@ -1,4 +1,5 @@
 import datetime
+from collections.abc import Callable
 
 from django import forms
 from django.contrib.auth import get_user_model
@@ -28,6 +29,7 @@ from opgaven.models import (
     Urgentie,
     Voortgangsupdate,
 )
+from opgaven.ordering import mijlpalen_van
 from teams.models import Team
 
 
@@ -53,6 +55,7 @@ class ActieForm(VersieForm):
             "beschrijving",
             "eigenaar",
             "deadline",
+            "mijlpaal",
         ]
         widgets = {
             "deadline": DatumInvoer(),
@@ -67,10 +70,10 @@ class ActieForm(VersieForm):
     def __init__(self, *args, opgave: Opgave, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.opgave = opgave
-        self.fields["eigenaar"].queryset = (
-            get_user_model().objects.filter(teams=opgave.team).order_by("first_name", "last_name")
-        )
-        self.fields["eigenaar"].label_from_instance = weergavenaam
+        kies_eigenaar_uit_team(self.fields["eigenaar"], opgave)
+        self.fields["mijlpaal"].queryset = opgave.mijlpalen.all()
+        self.fields["mijlpaal"].empty_label = _("Geen")
+        _kies_uit(self.fields["mijlpaal"], lambda: mijlpalen_van(opgave))
         if self.instance.pk:
             del self.fields["kolom"]  # a card changes column by moving, not by editing
 
@@ -587,3 +590,66 @@ class NieuweOpgaveParameters(Paginaparameters):
         super().__init__(*args, **kwargs)
         self.fields["team"].queryset = teams
         self.fields["gebied"].queryset = gebieden.defer("omtrek")
+
+
+class MijlpaalForm(VersieForm):
+    """A new mijlpaal, or an edit of one (then with the version it was loaded at). Its place
+    changes with Hoger and Lager, and it is ticked off on the board: neither is here."""
+
+    class Meta:
+        formfield_callback = begrens_vrije_tekst
+        model = Mijlpaal
+        fields = ["titel", "deadline", "eigenaar", "beschrijving"]
+        widgets = {"deadline": DatumInvoer(), "beschrijving": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, opgave: Opgave, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.opgave = opgave
+        kies_eigenaar_uit_team(self.fields["eigenaar"], opgave)
+
+
+class VoortgangCorrectieForm(VersieForm):
+    """The author's correction of their voortgangsupdate, on the day they wrote it, on top of
+    the version it was loaded at."""
+
+    class Meta(VoortgangForm.Meta):
+        pass
+
+
+class VerplaatsMijlpaalForm(forms.Form):
+    """A move of a mijlpaal: directly after mijlpaal `na` (empty: first)."""
+
+    na = forms.IntegerField(min_value=1, required=False)
+
+    def clean(self):
+        # An empty `na` means "first", so only a request without it says nothing.
+        if "na" not in self.data:
+            raise forms.ValidationError(_("Geef aan waar de mijlpaal heen moet."))
+        return super().clean()
+
+
+def _kies_uit(veld: forms.ModelChoiceField, records: Callable[[], list]) -> None:
+    """Offer `records()` as the field's choices, read when the form is drawn: a board reads
+    them once for its lists and all its forms. What is sent is still checked against the
+    field's queryset."""
+    veld.choices = lambda: [
+        ("", veld.empty_label),
+        *((record.pk, veld.label_from_instance(record)) for record in records()),
+    ]
+
+
+def teamleden(opgave: Opgave) -> list:
+    """The members of the opgave's team, by name, read once per opgave object: the board's
+    forms all offer them as owners."""
+    if not hasattr(opgave, "_teamleden"):
+        opgave._teamleden = list(
+            get_user_model().objects.filter(teams=opgave.team).order_by("first_name", "last_name")
+        )
+    return opgave._teamleden
+
+
+def kies_eigenaar_uit_team(veld: forms.ModelChoiceField, opgave: Opgave) -> None:
+    """An actie or mijlpaal is owned by a member of the opgave's team (or by nobody)."""
+    veld.queryset = get_user_model().objects.filter(teams=opgave.team)
+    veld.label_from_instance = weergavenaam
+    _kies_uit(veld, lambda: teamleden(opgave))

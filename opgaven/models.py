@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 from kern.archief import ArchiefQuerySet, Archiveerbaar
 from kern.keuzes import SnelleKeuzelabels
 from kern.versioning import HeeftBord, VersionedModel
+from opgaven import termijnen
 from opgaven.termijnen import is_verlopen
 
 
@@ -87,6 +88,22 @@ def _per_opgave(sql: str, output_field: models.Field, opgave: str) -> Func:
     )
 
 
+class _PerOpgaveOpDatum(Func):
+    """A scalar subquery like `_per_opgave` that also compares dates with a given day: `%s`
+    in `sql` stands for that day, passed as a query parameter (never CURRENT_DATE: the
+    database's day is not Amsterdam's, opgaven.termijnen.vandaag)."""
+
+    def __init__(self, sql: str, dag, output_field: models.Field, opgave: str):
+        super().__init__(F(opgave), output_field=output_field)
+        self.sql, self.dag = sql, dag
+
+    def as_sql(self, compiler, connection, **extra_context):
+        opgave_sql, opgave_params = compiler.compile(self.source_expressions[0])
+        assert not opgave_params, "the opgave's id is a column, without parameters"
+        dag = connection.ops.adapt_datefield_value(self.dag)
+        return "(" + self.sql.format(opgave=opgave_sql) + ")", [dag] * self.sql.count("%s")
+
+
 LAATSTE_UPDATE = (
     "SELECT v.{veld} FROM opgaven_voortgangsupdate v WHERE v.opgave_id = {opgave} "
     "ORDER BY v.datum DESC, v.aangemaakt_op DESC LIMIT 1"
@@ -95,8 +112,9 @@ LAATSTE_UPDATE = (
 
 def voortgang_annotaties(opgave: str = "pk") -> dict[str, Func]:
     """What a card shows of an opgave's progress (mijlpalen, latest status, open
-    belemmeringen), as annotations for a query holding the opgave's id in the field `opgave`:
-    each figure a subquery, so counts never multiply each other's joins."""
+    belemmeringen, what is past its deadline: opgaven.termijnen), as annotations for a query
+    holding the opgave's id in the field `opgave`: each figure a subquery, so counts never
+    multiply each other's joins."""
     return {
         "aantal_mijlpalen": _per_opgave(
             "SELECT count(*) FROM opgaven_mijlpaal m WHERE m.opgave_id = {opgave}",
@@ -112,6 +130,15 @@ def voortgang_annotaties(opgave: str = "pk") -> dict[str, Func]:
             "SELECT count(*) FROM opgaven_belemmering_opgaven bo JOIN opgaven_belemmering b "
             "ON b.id = bo.belemmering_id WHERE bo.opgave_id = {opgave} "
             f"AND b.status <> '{BelemmeringStatus.OPGELOST.value}'",
+            IntegerField(),
+            opgave,
+        ),
+        "aantal_verlopen": _PerOpgaveOpDatum(
+            "SELECT (SELECT count(*) FROM opgaven_mijlpaal m WHERE m.opgave_id = {opgave} "
+            "AND NOT m.gereed AND m.deadline < %s) + (SELECT count(*) FROM opgaven_actie a "
+            "WHERE a.opgave_id = {opgave} AND a.gearchiveerd_op IS NULL "
+            f"AND a.kolom <> '{Kolom.KLAAR.value}' AND a.deadline < %s)",
+            termijnen.vandaag(),
             IntegerField(),
             opgave,
         ),
@@ -486,6 +513,14 @@ class Voortgangsupdate(SnelleKeuzelabels, VersionedModel):
 
     def __str__(self):
         return f"{self.opgave}, {self.datum}: {self.get_status_display()}"
+
+    @property
+    def is_van_vandaag(self) -> bool:
+        """Written today, as people in Amsterdam count days: the day its author may still
+        correct it (rechten.voortgang); later a new update says what changed."""
+        return self.aangemaakt_op is not None and (
+            timezone.localdate(self.aangemaakt_op) == termijnen.vandaag()
+        )
 
 
 class Ernst(models.TextChoices):

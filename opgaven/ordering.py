@@ -1,5 +1,5 @@
-"""Card order on the boards: acties in the columns of an opgave board, opgaven on a
-regieteam's priority board.
+"""Card order on the boards: acties in the columns of an opgave board, the mijlpalen of an
+opgave, opgaven on a regieteam's priority board.
 
 A move says "card X goes into column C directly after card Y" (or to the top), never "this is
 the whole column": resending a stale full order is how board tools revert each other's moves.
@@ -16,13 +16,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import F, OuterRef, QuerySet, Subquery
+from django.db.models import F, Max, OuterRef, ProtectedError, QuerySet, Subquery
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_update_with_history
 
 from gebieden.models import Gebied
 from opgaven.bordversie import verhoog_opgavebord, verhoog_regiebord
-from opgaven.models import Actie, Kolom, Opgave, Prioriteit
+from opgaven.models import Actie, Kolom, Mijlpaal, Opgave, Prioriteit
 
 
 class BordGewijzigd(Exception):
@@ -156,6 +156,107 @@ def verwijder_actie(*, opgave_id: int, actie_id: int) -> Actie:
     if gewijzigd:
         Actie.objects.bulk_update(gewijzigd, ["positie"])
     return actie
+
+
+class MijlpaalInGebruik(Exception):
+    """Acties work towards the mijlpaal (`Actie.mijlpaal` protects it): it stays until they
+    are linked elsewhere. `acties` names them, archived ones included."""
+
+    def __init__(self, acties: list[Actie]):
+        super().__init__(f"{len(acties)} acties work towards it")
+        self.acties = acties
+
+
+# Mijlpalen at the same position (made before the team ordered them) by deadline.
+MIJLPAALVOLGORDE = ("positie", "deadline", "pk")
+
+
+def mijlpalen_op_bord(opgave: Opgave) -> QuerySet[Mijlpaal]:
+    """The opgave's mijlpalen in the team's order."""
+    return opgave.mijlpalen.order_by(*MIJLPAALVOLGORDE)
+
+
+def mijlpalen_van(opgave: Opgave, *, opnieuw: bool = False) -> list[Mijlpaal]:
+    """The opgave's mijlpalen in order, with their owners, read once per opgave object: the
+    board's list and the mijlpaal choice of its actie forms share them. `opnieuw` reads them
+    again: the list does, so it shows what a write just changed."""
+    if opnieuw or not hasattr(opgave, "_mijlpalen"):
+        opgave._mijlpalen = list(mijlpalen_op_bord(opgave).select_related("eigenaar"))
+    return opgave._mijlpalen
+
+
+@transaction.atomic
+def plaats_nieuwe_mijlpaal(mijlpaal: Mijlpaal) -> Mijlpaal:
+    """Save a new mijlpaal at the end of its opgave's list, counted under the board lock."""
+    _vergrendel_bord(mijlpaal.opgave_id)
+    hoogste = Mijlpaal.objects.filter(opgave_id=mijlpaal.opgave_id).aggregate(Max("positie"))
+    mijlpaal.positie = 0 if hoogste["positie__max"] is None else hoogste["positie__max"] + 1
+    mijlpaal.save()
+    return mijlpaal
+
+
+def _mijlpalen_vergrendeld(opgave_id: int) -> list[Mijlpaal]:
+    return list(
+        Mijlpaal.objects.select_for_update().filter(opgave_id=opgave_id).order_by(*MIJLPAALVOLGORDE)
+    )
+
+
+@transaction.atomic
+def verplaats_mijlpaal(*, mijlpaal_id: int, na_id: int | None, door=None) -> Mijlpaal:
+    """Place a mijlpaal directly after mijlpaal `na_id` (None: first), under the board lock:
+    KaartVerdwenen when it was deleted meanwhile, BordGewijzigd when `na_id` was."""
+    opgave_id = Mijlpaal.objects.filter(pk=mijlpaal_id).values_list("opgave_id", flat=True).first()
+    if opgave_id is None:
+        raise KaartVerdwenen
+    _vergrendel_bord(opgave_id)
+    mijlpalen = _mijlpalen_vergrendeld(opgave_id)
+    mijlpaal = next((m for m in mijlpalen if m.pk == mijlpaal_id), None)
+    if mijlpaal is None:
+        raise KaartVerdwenen
+    mijlpalen.remove(mijlpaal)
+    if na_id is None:
+        index = 0
+    else:
+        index = next((i + 1 for i, m in enumerate(mijlpalen) if m.pk == na_id), None)
+        if index is None:
+            raise BordGewijzigd
+    mijlpalen.insert(index, mijlpaal)
+    positie_was = mijlpaal.positie
+    gewijzigd = _hernummer(mijlpalen)
+    buren = [m for m in gewijzigd if m.pk != mijlpaal.pk]
+    if buren:
+        Mijlpaal.objects.bulk_update(buren, ["positie"])
+    if mijlpaal.positie != positie_was:
+        # Only the moved mijlpaal gets a history entry; its version stays, a move is no edit.
+        bulk_update_with_history(
+            [mijlpaal],
+            Mijlpaal,
+            ["positie"],
+            default_user=door,
+            default_change_reason=_("naar plaats %(plek)s") % {"plek": index + 1},
+        )
+    if gewijzigd:
+        verhoog_opgavebord(opgave_id)
+    return mijlpaal
+
+
+@transaction.atomic
+def verwijder_mijlpaal(*, opgave_id: int, mijlpaal_id: int) -> Mijlpaal:
+    """Delete a mijlpaal that no actie works towards and close the gap, under the board lock:
+    MijlpaalInGebruik naming the acties that do, KaartVerdwenen when it is gone already."""
+    _vergrendel_bord(opgave_id)
+    mijlpaal = Mijlpaal.objects.filter(pk=mijlpaal_id, opgave_id=opgave_id).first()
+    if mijlpaal is None:
+        raise KaartVerdwenen
+    try:
+        mijlpaal.delete()
+    except ProtectedError as beschermd:
+        acties = sorted(beschermd.protected_objects, key=lambda actie: (actie.titel, actie.pk))
+        raise MijlpaalInGebruik(acties) from None
+    gewijzigd = _hernummer(_mijlpalen_vergrendeld(opgave_id))
+    if gewijzigd:
+        Mijlpaal.objects.bulk_update(gewijzigd, ["positie"])
+    return mijlpaal
 
 
 def opgaven_op_regiebord(regieteam) -> QuerySet[Opgave]:

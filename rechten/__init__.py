@@ -8,6 +8,8 @@ The rules (DESIGN.md, "Roles and permissions"):
 - coordinators see everything and change nothing; admins (staff) see everything and manage teams;
 - an archived opgave or team (kern/archief.py) still opens for whoever may see it, but is
   read-only for everyone, and an archived regieteam leads nowhere.
+- a voortgangsupdate is corrected only by its author, on the day they wrote it
+  (rechten/voortgang.py); later a new update says what changed.
 Objects a user may not see answer 404 (no existence leak); changes to objects a user may see
 but not change answer 403.
 

@@ -35,6 +35,7 @@ class _Opgavekaart(Kaart):
     laatste_status_label: str
     laatste_status_datum: datetime.date | None
     belemmeringen_open: int
+    verlopen: int  # mijlpalen and acties past their deadline (opgaven.termijnen)
 
     @staticmethod
     def _van_opgave(opgave: Opgave) -> dict:
@@ -53,6 +54,7 @@ class _Opgavekaart(Kaart):
             "laatste_status_label": opgave.get_laatste_status_display(),
             "laatste_status_datum": opgave.laatste_status_datum,
             "belemmeringen_open": opgave.aantal_belemmeringen_open,
+            "verlopen": opgave.aantal_verlopen,
         }
 
 
@@ -101,6 +103,8 @@ class ActieKaart(Kaart):
     beschrijving: str
     eigenaar: str
     deadline: datetime.date | None
+    is_verlopen: bool  # decided today: tomorrow's key differs when the deadline passes
+    mijlpaal: str  # the title of the mijlpaal it works towards
     mag_wijzigen: bool
     vorige_kolom: dict | None
     volgende_kolom: dict | None
@@ -121,6 +125,8 @@ class ActieKaart(Kaart):
             beschrijving=actie.beschrijving,
             eigenaar=weergavenaam(actie.eigenaar),
             deadline=actie.deadline,
+            is_verlopen=actie.is_verlopen,
+            mijlpaal=actie.mijlpaal.titel if actie.mijlpaal_id else "",
             **bord,
         )
 

@@ -25,6 +25,7 @@ from opgaven.forms import (
     BelemmeringSnelForm,
     BordParameters,
     MijlpaalAfvinkForm,
+    MijlpaalForm,
     OpgaveForm,
     OverdrachtForm,
     VerplaatsActieForm,
@@ -38,6 +39,7 @@ from opgaven.ordering import (
     KaartVerdwenen,
     acties_op_bord,
     hoger_en_lager,
+    mijlpalen_van,
     plaats_nieuwe_actie,
     verplaats_actie,
     verwijder_actie,
@@ -56,6 +58,7 @@ from rechten.opgaven import (
     kan_wijzigen,
 )
 from rechten.teams import kan_waardencheck_invullen, ontvangende_teams
+from rechten.voortgang import kan_voortgang_corrigeren
 from teams.waarden import waardentrend
 from web.export import opgavebord_bladen
 from web.geschiedenis import geschiedenispagina, herstelbaar_formulier
@@ -66,6 +69,7 @@ from web.opgave_archief import ArchiverenForm
 NIEUWE_ACTIE_IDS = "nieuw_%s"
 VOORTGANG_IDS = "voortgang_%s"
 BELEMMERING_IDS = "belemmering_%s"
+NIEUWE_MIJLPAAL_IDS = "mijlpaal_%s"
 
 
 def _bord_context(request: HtmxHttpRequest, opgave: Opgave, **extra) -> dict:
@@ -107,7 +111,7 @@ def _archief_context(request: HtmxHttpRequest, opgave: Opgave) -> dict:
 
 def _acties_context(request: HtmxHttpRequest, opgave: Opgave, *, mag_wijzigen: bool, **extra):
     """The kanban: the cards per column, with what their buttons send and their cache keys."""
-    acties = list(acties_op_bord(opgave).select_related("eigenaar"))
+    acties = list(acties_op_bord(opgave).select_related("eigenaar", "mijlpaal"))
     kolommen = [(kolom, [a for a in acties if a.kolom == kolom.value]) for kolom in Kolom]
     # The keyboard alternative moves a card one column left or right.
     buren = [
@@ -136,16 +140,22 @@ def _acties_context(request: HtmxHttpRequest, opgave: Opgave, *, mag_wijzigen: b
 
 
 def _mijlpalen_context(request: HtmxHttpRequest, opgave: Opgave, *, mag_wijzigen: bool, **extra):
-    mijlpalen = opgave.mijlpalen.all()
-    return {"opgave": opgave, "mag_wijzigen": mag_wijzigen, "mijlpalen": mijlpalen} | extra
+    """The mijlpalen in the team's order, with their Hoger and Lager buttons, and the form that
+    adds one."""
+    mijlpalen = mijlpalen_van(opgave, opnieuw=True)
+    for index, mijlpaal in enumerate(mijlpalen):
+        mijlpaal.buren = hoger_en_lager(mijlpalen, index)
+    context = {"opgave": opgave, "mag_wijzigen": mag_wijzigen, "mijlpalen": mijlpalen}
+    if mag_wijzigen:
+        context["mijlpaal_form"] = MijlpaalForm(opgave=opgave, auto_id=NIEUWE_MIJLPAAL_IDS)
+    return context | extra
 
 
 def _voortgang_context(request: HtmxHttpRequest, opgave: Opgave, *, mag_wijzigen: bool, **extra):
-    context = {
-        "opgave": opgave,
-        "mag_wijzigen": mag_wijzigen,
-        "updates": opgave.updates.select_related("auteur"),
-    }
+    updates = list(opgave.updates.select_related("auteur"))
+    for update in updates:
+        update.mag_corrigeren = kan_voortgang_corrigeren(request.user, update)
+    context = {"opgave": opgave, "mag_wijzigen": mag_wijzigen, "updates": updates}
     if mag_wijzigen:
         context["voortgang_form"] = VoortgangForm(auto_id=VOORTGANG_IDS)
     return context | extra

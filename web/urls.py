@@ -3,7 +3,7 @@ prefixes and namespaces (`opgaven:`, `teams:`, `gebieden:`)."""
 
 from django.urls import path
 
-from web import opgave_archief, opgavebord, regiebord, teams, wijkbord
+from web import mijlpalen, opgave_archief, opgavebord, regiebord, teams, voortgang, wijkbord
 from web.opgave_nieuw import opgave_nieuw
 
 opgave_urls = [
@@ -36,10 +36,31 @@ opgave_urls = [
         opgavebord.mijlpaal_afvinken,
         name="mijlpaal_afvinken",
     ),
+    path("<int:pk>/mijlpalen/", mijlpalen.mijlpaal_toevoegen, name="mijlpaal_toevoegen"),
+    path(
+        "<int:pk>/mijlpalen/<int:mijlpaal_pk>/bewerken/",
+        mijlpalen.mijlpaal_bewerken,
+        name="mijlpaal_bewerken",
+    ),
+    path(
+        "<int:pk>/mijlpalen/<int:mijlpaal_pk>/verplaatsen/",
+        mijlpalen.mijlpaal_verplaatsen,
+        name="mijlpaal_verplaatsen",
+    ),
+    path(
+        "<int:pk>/mijlpalen/<int:mijlpaal_pk>/verwijderen/",
+        mijlpalen.mijlpaal_verwijderen,
+        name="mijlpaal_verwijderen",
+    ),
     path("<int:pk>/overdragen/", opgavebord.opgave_overdragen, name="overdragen"),
     path("<int:pk>/archiveren/", opgave_archief.opgave_archiveren, name="archiveren"),
     path("<int:pk>/herstellen/", opgave_archief.opgave_herstellen, name="herstellen"),
     path("<int:pk>/voortgang/", opgavebord.voortgang_toevoegen, name="voortgang_toevoegen"),
+    path(
+        "<int:pk>/voortgang/<int:voortgang_pk>/bewerken/",
+        voortgang.voortgang_bewerken,
+        name="voortgang_bewerken",
+    ),
     path("<int:pk>/belemmeringen/", opgavebord.belemmering_toevoegen, name="belemmering_toevoegen"),
 ]
 

@@ -17,8 +17,16 @@ from django.template import loader
 from django.urls import reverse
 
 from gebieden.models import Gebied
-from opgaven.models import Actie, Belemmering, Melding, Mijlpaal, Opgave, OpgaveGebied
-from opgaven.ordering import opgaven_op_regiebord
+from opgaven.models import (
+    Actie,
+    Belemmering,
+    Melding,
+    Mijlpaal,
+    Opgave,
+    OpgaveGebied,
+    Voortgangsupdate,
+)
+from opgaven.ordering import mijlpalen_op_bord, opgaven_op_regiebord
 from rechten.opgaven import nodig_gast_uit
 from teams.models import Lidmaatschap, Team, Waarde
 from tests.factories import LidmaatschapFactory, OpgaveFactory
@@ -59,6 +67,11 @@ def _buiten() -> int:
 def _mijlpaal(args) -> dict:
     mijlpaal = Mijlpaal.objects.get(pk=args[1])
     return {"gereed": "" if mijlpaal.gereed else "on", "versie": mijlpaal.version}
+
+
+def _mijlpaal_naar_het_eind(args) -> dict:
+    laatste = mijlpalen_op_bord(Opgave.objects.get(pk=args[0])).exclude(pk=args[1]).last()
+    return {"na": laatste.pk}
 
 
 def _triage(args) -> dict:
@@ -137,6 +150,19 @@ GELDIG = {
     "opgaven:actie_verplaatsen": lambda args: {"kolom": "klaar"},
     "opgaven:actie_verwijderen": lambda args: {},
     "opgaven:mijlpaal_afvinken": _mijlpaal,
+    "opgaven:mijlpaal_toevoegen": lambda args: {"titel": "Spreekuur in de bibliotheek"},
+    "opgaven:mijlpaal_bewerken": lambda args: {
+        "titel": "Spreekuur draait elke week",
+        "versie": Mijlpaal.objects.get(pk=args[1]).version,
+    },
+    "opgaven:mijlpaal_verplaatsen": _mijlpaal_naar_het_eind,
+    "opgaven:mijlpaal_verwijderen": lambda args: {},
+    "opgaven:voortgang_bewerken": lambda args: {
+        "status": "zorg",
+        "datum": "2026-12-01",
+        "tekst": "Gecorrigeerd: het spreekuur stopt.",
+        "versie": Voortgangsupdate.objects.get(pk=args[1]).version,
+    },
     "opgaven:voortgang_toevoegen": lambda args: {
         "status": "aandacht",
         "datum": "2026-12-01",

@@ -365,7 +365,7 @@ def test_area_names_come_from_the_top_down_and_only_for_the_opgave_itself():
 def test_progress_figures_read_through_a_landing_match_those_of_the_opgave():
     opgave = OpgaveFactory()
     MijlpaalFactory.create_batch(3, opgave=opgave, gereed=True)
-    MijlpaalFactory(opgave=opgave, gereed=False)
+    MijlpaalFactory(opgave=opgave, gereed=False, deadline=datetime.date(2026, 1, 1))
     BelemmeringFactory.create_batch(2, opgaven=[opgave])
     BelemmeringFactory(
         opgaven=[opgave],
@@ -388,6 +388,7 @@ def test_progress_figures_read_through_a_landing_match_those_of_the_opgave():
         "aantal_mijlpalen": 4,
         "aantal_mijlpalen_gereed": 3,
         "aantal_belemmeringen_open": 2,
+        "aantal_verlopen": 1,
         "laatste_status": "zorg",
         "laatste_status_datum": datetime.date(2026, 11, 1),
     }

@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from gebieden.models import Gebied
-from opgaven.models import Melding, Opgave
+from opgaven.models import Melding, Opgave, Voortgangsupdate
 from teams.models import Team, TeamSoort
 
 pytestmark = pytest.mark.django_db
@@ -42,7 +42,15 @@ EXPECTED = {
     "opgaven:actie_verplaatsen": ("POST", "eigen_actie", [302, 404, 422, 403, 403, 403]),
     "opgaven:actie_verwijderen": ("POST", "eigen_actie", [302, 404, 302, 403, 403, 403]),
     "opgaven:mijlpaal_afvinken": ("POST", "eigen_mijlpaal", [302, 404, 422, 403, 403, 403]),
+    "opgaven:mijlpaal_toevoegen": ("POST", "eigen_opgave", [302, 404, 422, 403, 403, 403]),
+    "opgaven:mijlpaal_bewerken": ("GET", "eigen_mijlpaal", [302, 404, 200, 403, 403, 403]),
+    "opgaven:mijlpaal_bewerken POST": ("POST", "eigen_mijlpaal", [302, 404, 422, 403, 403, 403]),
+    "opgaven:mijlpaal_verplaatsen": ("POST", "eigen_mijlpaal", [302, 404, 422, 403, 403, 403]),
+    "opgaven:mijlpaal_verwijderen": ("GET", "eigen_mijlpaal", [302, 404, 200, 403, 403, 403]),
+    "opgaven:mijlpaal_verwijderen POST": ("POST", "eigen_mijlpaal", [302, 404, 302, 403, 403, 403]),
     "opgaven:voortgang_toevoegen": ("POST", "eigen_opgave", [302, 404, 422, 403, 403, 403]),
+    "opgaven:voortgang_bewerken": ("GET", "eigen_voortgang", [302, 404, 200, 403, 403, 403]),
+    "opgaven:voortgang_bewerken POST": ("POST", "eigen_voortgang", [302, 404, 422, 403, 403, 403]),
     "opgaven:belemmering_toevoegen": ("POST", "eigen_opgave", [302, 404, 422, 403, 403, 403]),
     "opgaven:overdragen": ("GET", "eigen_opgave", [302, 404, 403, 403, 403, 200]),
     "opgaven:overdragen POST": ("POST", "eigen_opgave", [302, 404, 403, 403, 403, 422]),
@@ -127,6 +135,14 @@ def arguments(kind, *, lid="lid", buiten="buiten"):
         return [eigen_opgave.pk, eigen_opgave.acties.first().pk]
     if kind == "eigen_mijlpaal":
         return [eigen_opgave.pk, eigen_opgave.mijlpalen.first().pk]
+    if kind == "eigen_voortgang":
+        # Written today by the member: the one update they may still correct.
+        update = Voortgangsupdate.objects.get_or_create(
+            opgave=eigen_opgave,
+            tekst="Walk-voortgang",
+            defaults={"status": "op_koers", "auteur": get_user_model().objects.get(username=lid)},
+        )[0]
+        return [eigen_opgave.pk, update.pk]
     if kind == "eigen_team":
         return [eigen_team.slug]
     if kind == "regieteam":

@@ -29,6 +29,7 @@ from opgaven.models import (
     Opgave,
     OpgaveGebied,
     OpgaveUserObjectPermission,
+    Voortgangsupdate,
 )
 from rechten.belemmeringen import behandelbaar, met_opgaven
 from rechten.gebruikers import is_coordinator, regie_paden
@@ -299,6 +300,27 @@ AANVALLEN = {
     "opgaven:mijlpaal_afvinken": lambda args: {
         "gereed": "on",
         "versie": Mijlpaal.objects.get(pk=args[1]).version,
+    },
+    "opgaven:mijlpaal_toevoegen": lambda args: {
+        "titel": "Overname",
+        "eigenaar": _buiten().pk,
+        "opgave": _elders().pk,
+    },
+    "opgaven:mijlpaal_bewerken": lambda args: {
+        "titel": "Overname",
+        "eigenaar": _buiten().pk,
+        "opgave": _elders().pk,
+        "versie": Mijlpaal.objects.get(pk=args[1]).version,
+    },
+    "opgaven:mijlpaal_verplaatsen": lambda args: {"na": "", "opgave": _elders().pk},
+    "opgaven:mijlpaal_verwijderen": lambda args: {},
+    "opgaven:voortgang_bewerken": lambda args: {
+        "status": "op_koers",
+        "datum": "2026-12-01",
+        "tekst": "Overname",
+        "auteur": _buiten().pk,
+        "opgave": _elders().pk,
+        "versie": Voortgangsupdate.objects.get(pk=args[1]).version,
     },
     "opgaven:voortgang_toevoegen": lambda args: {
         "status": "op_koers",
