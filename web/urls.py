@@ -3,7 +3,7 @@ prefixes and namespaces (`opgaven:`, `teams:`, `gebieden:`)."""
 
 from django.urls import path
 
-from web import opgavebord, regiebord, teams, wijkbord
+from web import landingen, opgavebord, regiebord, teams, wijkbord
 
 opgave_urls = [
     path("<int:pk>/", opgavebord.opgave_detail, name="detail"),
@@ -25,6 +25,16 @@ opgave_urls = [
         name="actie_verplaatsen",
     ),
     path(
+        "<int:pk>/acties/<int:actie_pk>/archiveren/",
+        opgavebord.actie_archiveren,
+        name="actie_archiveren",
+    ),
+    path(
+        "<int:pk>/acties/<int:actie_pk>/herstellen/",
+        opgavebord.actie_herstellen,
+        name="actie_herstellen",
+    ),
+    path(
         "<int:pk>/acties/<int:actie_pk>/verwijderen/",
         opgavebord.actie_verwijderen,
         name="actie_verwijderen",
@@ -37,6 +47,17 @@ opgave_urls = [
     path("<int:pk>/overdragen/", opgavebord.opgave_overdragen, name="overdragen"),
     path("<int:pk>/voortgang/", opgavebord.voortgang_toevoegen, name="voortgang_toevoegen"),
     path("<int:pk>/belemmeringen/", opgavebord.belemmering_toevoegen, name="belemmering_toevoegen"),
+    path("<int:pk>/gebieden/", landingen.landing_toevoegen, name="landing_toevoegen"),
+    path(
+        "<int:pk>/gebieden/<int:landing_pk>/bewerken/",
+        landingen.landing_bewerken,
+        name="landing_bewerken",
+    ),
+    path(
+        "<int:pk>/gebieden/<int:landing_pk>/verwijderen/",
+        landingen.landing_verwijderen,
+        name="landing_verwijderen",
+    ),
 ]
 
 team_urls = [

@@ -46,6 +46,7 @@ def bewerk(client, belemmering, **velden):
     gegevens = {
         "titel": belemmering.titel,
         "ernst": belemmering.ernst,
+        "gebied": belemmering.gebied_id,
         "versie": belemmering.version,
     } | velden
     return client.post(f"/belemmeringen/{belemmering.pk}/bewerken/", gegevens)
