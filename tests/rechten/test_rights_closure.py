@@ -272,6 +272,8 @@ AANVALLEN = {
         "versie": _opgave(args).version,
     },
     "opgaven:actie_verplaatsen": lambda args: {"kolom": "klaar", "opgave": _elders().pk},
+    "opgaven:actie_archiveren": lambda args: {"opgave": _elders().pk},
+    "opgaven:actie_herstellen": lambda args: {"opgave": _elders().pk},
     "opgaven:actie_verwijderen": lambda args: {},
     "opgaven:mijlpaal_afvinken": lambda args: {
         "gereed": "on",
@@ -288,6 +290,20 @@ AANVALLEN = {
         "ernst": "hoog",
         "opgaven": [o.pk for o in Opgave.objects.all()],
     },
+    "opgaven:landing_toevoegen": lambda args: {
+        "gebied": _zuidoost().pk,
+        "urgentie": "hoog",
+        "opgave": _elders().pk,
+    },
+    "opgaven:landing_bewerken": lambda args: {
+        "lokale_status": "afgerond",
+        "urgentie": "hoog",
+        "notitie": "",
+        "gebied": _zuidoost().pk,
+        "opgave": _elders().pk,
+        "versie": OpgaveGebied.objects.get(pk=args[1]).version,
+    },
+    "opgaven:landing_verwijderen": lambda args: {},
     "opgaven:overdragen": lambda args: {
         "team": Team.objects.get(slug="werk-zuidoost").pk,
         "bevestigd": "on",
