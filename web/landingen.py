@@ -9,6 +9,7 @@ that an opgave always lands somewhere: opgaven/landingen.py.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -65,13 +66,17 @@ def landing_toevoegen(request: HtmxHttpRequest, pk: int):
     return _render_landingen(request, opgave, status=422, landing_form=form)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @login_required
 def landing_verwijderen(request: HtmxHttpRequest, pk: int, landing_pk: int):
-    """Stop the opgave landing in one gebied (the button asks for confirmation); never the
-    last one. The landing stays in the history, with who removed it."""
+    """Stop the opgave landing in one gebied, after a confirmation: a page of its own without
+    JavaScript (GET), the browser's confirm dialog with htmx; never the last one. The landing
+    stays in the history, with who removed it."""
     opgave = get_opgave_voor_landingen(request, pk)
     landing = get_landing_van_opgave(request, opgave, landing_pk, verwijderen=True)
+    if request.method == "GET":
+        context = {"opgave": opgave, "landing": landing, "laatste": _is_laatste(opgave)}
+        return render(request, "opgaven/landing_verwijderen.html", context)
     try:
         verwijder_landing(opgave=opgave, landing_id=landing.pk, door=request.user)
     except LaatsteLanding:
@@ -93,6 +98,10 @@ def landing_verwijderen(request: HtmxHttpRequest, pk: int, landing_pk: int):
         extra_tags="landingen",
     )
     return _render_landingen(request, opgave)
+
+
+def _is_laatste(opgave: Opgave) -> bool:
+    return opgave.opgave_gebieden.count() == 1
 
 
 @require_http_methods(["GET", "POST"])

@@ -176,16 +176,31 @@ def test_the_last_gebied_has_no_remove_button_but_a_hint(client, wereld):
     assert "Een opgave landt altijd ergens" in sectie
 
 
-def test_without_javascript_removing_redirects_and_the_button_asks_first(
+def test_the_remove_button_asks_first_in_a_dialog_with_htmx_and_on_a_page_without(
     client, wereld, reimerswaal
 ):
     landing = OpgaveGebiedFactory(opgave=wereld.opgave, gebied=reimerswaal)
+    url = f"/opgaven/{wereld.opgave.pk}/gebieden/{landing.pk}/verwijderen/"
     client.force_login(wereld.alice)
     bord = client.get(wereld.opgave.get_absolute_url()).content.decode()
+    assert f'<form method="get" action="{url}" hx-post="{url}"' in bord
     assert "Deze opgave niet meer laten landen in Reimerswaalbuurt?" in bord  # hx-confirm
+    bevestiging = client.get(url)
+    assert bevestiging.status_code == 200
+    assert f'<form method="post" action="{url}">' in bevestiging.content.decode()
+    assert gebieden_van(wereld.opgave) == ["FK01", "FK02"]
     response = verwijder(client, landing)
     assert response.status_code == 302
     assert gebieden_van(wereld.opgave) == ["FK01"]
+
+
+def test_the_confirmation_page_of_the_last_gebied_says_why_not(client, wereld):
+    client.force_login(wereld.alice)
+    html = client.get(
+        f"/opgaven/{wereld.opgave.pk}/gebieden/{wereld.landing.pk}/verwijderen/"
+    ).content.decode()
+    assert "Een opgave landt altijd ergens" in html
+    assert 'method="post"' not in html.split("<main")[1]
 
 
 def test_a_regieteam_member_removes_only_inside_its_own_gebied(client, wereld, reimerswaal):
