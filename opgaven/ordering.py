@@ -93,7 +93,9 @@ def bord_en_archief(opgave: Opgave) -> tuple[list[Actie], list[Actie]]:
     order (`acties_op_bord`), and its "Gearchiveerd" list, the most recently archived first,
     where the one just archived is easiest to find again."""
     acties = list(
-        opgave.acties.select_related("eigenaar", "gearchiveerd_door").order_by(*BORDVOLGORDE)
+        opgave.acties.select_related("eigenaar", "gearchiveerd_door", "mijlpaal").order_by(
+            *BORDVOLGORDE
+        )
     )
     archief = [actie for actie in acties if actie.is_gearchiveerd]
     archief.sort(key=lambda actie: (actie.gearchiveerd_op, actie.pk), reverse=True)

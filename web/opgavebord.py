@@ -78,7 +78,7 @@ def _bord_context(request: HtmxHttpRequest, opgave: Opgave, **extra) -> dict:
     for deel_context in DELEN.values():
         context |= deel_context(request, opgave, mag_wijzigen=mag_wijzigen, **extra)
     acties = [actie for _kolom, kaarten in context["kolommen"] for actie in kaarten]
-    acties += context["gearchiveerd"]  # their history pages open too
+    acties += context["gearchiveerde_acties"]  # their history pages open too
     laatste_check, trends = waardentrend(
         opgave.team.waardenchecks.filter(Q(opgave__isnull=True) | Q(opgave=opgave))
     )
@@ -124,7 +124,7 @@ def _acties_context(request: HtmxHttpRequest, opgave: Opgave, *, mag_wijzigen: b
         "opgave": opgave,
         "mag_wijzigen": mag_wijzigen,
         "kolommen": kolommen,
-        "gearchiveerd": gearchiveerd,
+        "gearchiveerde_acties": gearchiveerd,
     }
     if mag_wijzigen:
         context["actie_form"] = ActieForm(
@@ -207,7 +207,7 @@ def _landingen_context(request: HtmxHttpRequest, opgave: Opgave, *, mag_wijzigen
             and len(landingen) > 1
             and mag_landen_in(request.user, opgave.team, [landing.gebied])
         )
-    context = {"opgave": opgave, "landingen": landingen, "mag_beheren": mag_beheren}
+    context = {"opgave": opgave, "landingen": landingen, "landingen_beheren": mag_beheren}
     if mag_beheren:
         context["landing_form"] = LandingForm(
             opgave=opgave, gebieden=landingsgebieden(request.user, opgave.team)

@@ -124,6 +124,10 @@ def test_nothing_lands_anew_for_an_archived_opgave(client, wereld, reimerswaal):
     wereld.opgave.archiveer(door=wereld.trekker)
     client.force_login(wereld.alice)
     assert voeg_toe(client, wereld.opgave, reimerswaal).status_code == 403
+    sectie = client.get(wereld.opgave.get_absolute_url()).content.decode()
+    sectie = sectie.split('id="landingen"')[1].split("</section>")[0]
+    assert "Gebied toevoegen" not in sectie
+    assert "Bewerken" not in sectie
 
 
 def test_readers_see_where_it_lands_without_the_buttons(client, wereld, reimerswaal):
