@@ -10,6 +10,7 @@ the resolution. What was written down stays on the record when the status moves 
 import datetime
 import statistics
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -18,10 +19,12 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from gebieden.models import Gebied
 from kern.versioning import bewaar_bewerking
 from opgaven.models import (
     Belemmering,
     BelemmeringStatus,
+    Opgave,
     kalenderdagen,
 )
 
@@ -68,6 +71,39 @@ def van_lopende_opgaven(belemmeringen: QuerySet[Belemmering]) -> QuerySet[Belemm
     blokkeert = Belemmering.opgaven.through.objects.filter(belemmering_id=OuterRef("pk"))
     lopend = blokkeert.filter(opgave__gearchiveerd_op__isnull=True)
     return belemmeringen.filter(~Exists(blokkeert) | Exists(lopend))
+
+
+def gebieden_van_opgave(opgave: Opgave) -> list[Gebied]:
+    """Where a belemmering raised on this opgave's board may lie: where the opgave lands, from
+    the top of the hierarchy down (the order `gebied_voor_belemmering` takes the first of)."""
+    return list(
+        Gebied.objects.filter(opgave_gebieden__opgave=opgave).defer("omtrek").order_by("pad")
+    )
+
+
+def gebied_voor_belemmering(gebieden: Sequence[Gebied], gekozen: Gebied | None = None):
+    """The gebied a belemmering raised on an opgave board gets, out of `gebieden`, where the
+    opgave lands (`gebieden_van_opgave`): the one chosen when it is one of them, otherwise the
+    first, which is the only one when the opgave lands in one place (None when it lands
+    nowhere). Its regieteam can then handle it and it counts in that gebied (opgaven/migrations
+    0013 gave the belemmeringen raised before this rule the same first gebied)."""
+    if gekozen is not None and gekozen in gebieden:
+        return gekozen
+    return gebieden[0] if gebieden else None
+
+
+@transaction.atomic
+def breng_belemmering_in(
+    belemmering: Belemmering, *, opgave: Opgave, gekozen: Gebied | None, door
+) -> Belemmering:
+    """Save a belemmering raised on the opgave's board by `door`: it blocks the opgave and
+    lies in the opgave's gebied (`gebied_voor_belemmering`)."""
+    belemmering.ingebracht_door = door
+    belemmering.gebied = gebied_voor_belemmering(gebieden_van_opgave(opgave), gekozen)
+    belemmering._history_user = door
+    belemmering.save()
+    belemmering.opgaven.add(opgave)
+    return belemmering
 
 
 @transaction.atomic

@@ -33,6 +33,12 @@ from opgaven.ordering import mijlpalen_van
 from teams.models import Team
 
 
+def gebiedkeuze(gebied: Gebied) -> str:
+    """How a gebied reads in a choice list: "Wildeman (buurt FK01)", so two places with one
+    name differ."""
+    return f"{gebied.naam} ({gebied.get_niveau_display().lower()} {gebied.code})"
+
+
 class DatumInvoer(forms.DateInput):
     input_type = "date"
 
@@ -120,12 +126,32 @@ class VoortgangForm(forms.ModelForm):
 
 
 class BelemmeringSnelForm(forms.ModelForm):
+    """A belemmering raised on an opgave board. It lies where the opgave lands; when that is
+    in several gebieden, the one chosen here (opgaven.belemmeringen.gebied_voor_belemmering),
+    so the field is only there then."""
+
     class Meta:
         formfield_callback = begrens_vrije_tekst
         model = Belemmering
         fields = ["titel", "ernst", "beschrijving"]
         widgets = {"beschrijving": forms.Textarea(attrs={"rows": 2})}
         labels = {"titel": _("Wat staat in de weg?")}
+
+    def __init__(self, *args, gebieden: list[Gebied], **kwargs):
+        super().__init__(*args, **kwargs)
+        # The choices from the list the board read already; the first is what the rule gives
+        # when nobody chooses.
+        self.gebieden = {gebied.pk: gebied for gebied in gebieden}
+        if len(gebieden) > 1:
+            self.fields["gebied"] = forms.TypedChoiceField(
+                choices=[(gebied.pk, gebiedkeuze(gebied)) for gebied in gebieden],
+                coerce=int,
+                label=_("Waar speelt het?"),
+                help_text=_("Het regieteam van dit gebied pakt de belemmering op."),
+            )
+
+    def clean_gebied(self) -> Gebied:
+        return self.gebieden[self.cleaned_data["gebied"]]
 
 
 class BelemmeringStatusForm(VersieVeld):
@@ -236,7 +262,7 @@ class MeldingForm(forms.ModelForm):
         # Two radio buttons, without a third "---------" for none: the field is required.
         self.fields["soort"].choices = Melding._meta.get_field("soort").choices
         self.fields["gebied"].queryset = Gebied.objects.geldig().defer("omtrek").order_by("pad")
-        self.fields["gebied"].label_from_instance = gebied_met_niveau
+        self.fields["gebied"].label_from_instance = gebiedkeuze
         self.fields["opgave"].queryset = opgaven.order_by("titel")
 
 
@@ -369,10 +395,11 @@ class OpgaveForm(VersieForm):
 
 
 class BelemmeringForm(VersieForm):
-    """A belemmering's text, severity, owner and the details of its escalation and resolution,
-    on top of the version it was loaded at. Its status moves on the belemmeringen board
-    (opgaven.belemmeringen.zet_status); which opgaven it blocks and its gebied decide who sees
-    and handles it: neither is here."""
+    """A belemmering's text, severity, gebied, owner and the details of its escalation and
+    resolution, on top of the version it was loaded at. Its status moves on the belemmeringen
+    board (opgaven.belemmeringen.zet_status); which opgaven it blocks is not here. Its gebied
+    decides which regieteam handles it, so it is chosen from `gebieden`
+    (rechten.belemmeringen.gebieden_voor_belemmering)."""
 
     class Meta:
         formfield_callback = begrens_vrije_tekst
@@ -381,6 +408,7 @@ class BelemmeringForm(VersieForm):
             "titel",
             "beschrijving",
             "ernst",
+            "gebied",
             "eigenaar",
             "escalatie_besluit",
             "escalatie_bij",
@@ -394,10 +422,15 @@ class BelemmeringForm(VersieForm):
             "oplossing": forms.Textarea(attrs={"rows": 2}),
         }
 
-    def __init__(self, *args, eigenaren, **kwargs):
+    def __init__(self, *args, eigenaren, gebieden, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["eigenaar"].queryset = eigenaren
         self.fields["eigenaar"].label_from_instance = weergavenaam
+        self.fields["gebied"].queryset = gebieden.defer("omtrek").order_by("pad")
+        self.fields["gebied"].label_from_instance = gebiedkeuze
+        self.fields["gebied"].help_text = _("Het regieteam van dit gebied pakt de belemmering op.")
+        # One that lies somewhere keeps a place: without one, no regieteam handles it.
+        self.fields["gebied"].required = self.instance.gebied_id is not None
 
     def clean(self):
         cleaned = super().clean()
@@ -417,11 +450,6 @@ class VersieParameters(Paginaparameters):
     def __init__(self, *args, historie, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["versie"].queryset = historie
-
-
-def gebied_met_niveau(gebied: Gebied) -> str:
-    """A gebied as a choice: "Wildeman (buurt FK01)", so two places with one name differ."""
-    return f"{gebied.naam} ({gebied.get_niveau_display().lower()} {gebied.code})"
 
 
 def controleer_looptijd(form: forms.Form, cleaned: dict) -> None:
@@ -449,7 +477,7 @@ class LandingForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.nummer = nummer
         self.fields["gebied"].queryset = gebieden.defer("omtrek").order_by("pad")
-        self.fields["gebied"].label_from_instance = gebied_met_niveau
+        self.fields["gebied"].label_from_instance = gebiedkeuze
         self.fields["gebied"].required = nummer == 1  # at least one, at any level
         self.fields["gebied"].empty_label = _("Kies een gebied") if nummer == 1 else _("(geen)")
 

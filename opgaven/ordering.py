@@ -9,7 +9,9 @@ from the state the previous one left; a column that is empty has no rows to lock
 row always exists. Positions are renumbered 0..n-1 without gaps.
 
 This module is the one place that writes a position or decides an order: new cards, moves,
-deletes, the order a board is read in and what its Hoger / Lager buttons send.
+archiving, restoring and deleting, the order a board is read in and what its Hoger / Lager
+buttons send. Only active acties are on the board and have places in a column; an archived one
+keeps the position it had, so that restoring it puts it back where it was.
 """
 
 from collections.abc import Sequence
@@ -31,6 +33,10 @@ class BordGewijzigd(Exception):
 
 class KaartVerdwenen(BordGewijzigd):
     """The card itself was deleted meanwhile: there is nothing left to move or delete."""
+
+
+class KaartGearchiveerd(KaartVerdwenen):
+    """The card was archived meanwhile: it is off the board, in its archive list."""
 
 
 def _hernummer(kaarten: list, veld_waarden: dict | None = None) -> list:
@@ -73,9 +79,32 @@ def hoger_en_lager(kaarten: Sequence, index: int) -> Buren:
     )
 
 
-def acties_op_bord(opgave: Opgave) -> QuerySet[Actie]:
-    """The opgave's acties in board order: by column, top to bottom."""
-    return opgave.acties.order_by("kolom", "positie", "pk")
+# Board order: by column, top to bottom.
+BORDVOLGORDE = ("kolom", "positie", "pk")
+
+
+def bord_en_archief(opgave: Opgave) -> tuple[list[Actie], list[Actie]]:
+    """What the opgave board shows of its acties, read in one query: the active ones in board
+    order (an archived one is off the board), and its "Gearchiveerd" list, the most recently archived first,
+    where the one just archived is easiest to find again."""
+    acties = list(
+        opgave.acties.select_related("eigenaar", "gearchiveerd_door", "mijlpaal").order_by(
+            *BORDVOLGORDE
+        )
+    )
+    archief = [actie for actie in acties if actie.is_gearchiveerd]
+    archief.sort(key=lambda actie: (actie.gearchiveerd_op, actie.pk), reverse=True)
+    return [actie for actie in acties if not actie.is_gearchiveerd], archief
+
+
+def _kolom(opgave_id: int, kolom: str) -> list[Actie]:
+    """The active cards of one column in order, their rows locked until the transaction ends."""
+    return list(
+        Actie.objects.actief()
+        .select_for_update()
+        .filter(opgave_id=opgave_id, kolom=kolom)
+        .order_by("positie", "pk")
+    )
 
 
 @transaction.atomic
@@ -83,7 +112,9 @@ def plaats_nieuwe_actie(actie: Actie) -> Actie:
     """Save a new actie at the bottom of its column. The column is counted under the board
     lock, so two cards added at the same moment do not get the same position."""
     _vergrendel_bord(actie.opgave_id)
-    actie.positie = Actie.objects.filter(opgave_id=actie.opgave_id, kolom=actie.kolom).count()
+    actie.positie = (
+        Actie.objects.actief().filter(opgave_id=actie.opgave_id, kolom=actie.kolom).count()
+    )
     actie.save()
     return actie
 
@@ -92,7 +123,7 @@ def plaats_nieuwe_actie(actie: Actie) -> Actie:
 def verplaats_actie(*, actie_id: int, kolom: str | None, na_id: int | None, door=None) -> Actie:
     """Move an actie into `kolom` (None: the column it is in now), directly after actie
     `na_id` (None: at the top). The card is read again under the board lock: KaartVerdwenen
-    when someone deleted it meanwhile."""
+    when someone deleted it meanwhile, KaartGearchiveerd when someone archived it."""
     opgave_id = Actie.objects.filter(pk=actie_id).values_list("opgave_id", flat=True).first()
     if opgave_id is None:
         raise KaartVerdwenen
@@ -100,10 +131,13 @@ def verplaats_actie(*, actie_id: int, kolom: str | None, na_id: int | None, door
     actie = Actie.objects.filter(pk=actie_id).first()
     if actie is None:
         raise KaartVerdwenen
+    if actie.is_gearchiveerd:
+        raise KaartGearchiveerd
     kolom = kolom or actie.kolom
     oude_kolom = actie.kolom
     kolommen = (
-        Actie.objects.select_for_update()
+        Actie.objects.actief()
+        .select_for_update()
         .filter(opgave_id=actie.opgave_id, kolom__in={oude_kolom, kolom})
         .order_by("positie", "pk")
     )
@@ -137,24 +171,62 @@ def verplaats_actie(*, actie_id: int, kolom: str | None, na_id: int | None, door
     return actie
 
 
+def _sluit_gat(opgave_id: int, kolom: str) -> None:
+    """Renumber a column's active cards 0..n-1 after one left it."""
+    gewijzigd = _hernummer(_kolom(opgave_id, kolom))
+    if gewijzigd:
+        Actie.objects.bulk_update(gewijzigd, ["positie"])
+
+
 @transaction.atomic
-def verwijder_actie(*, opgave_id: int, actie_id: int) -> Actie:
-    """Delete an actie and close the gap in the column it is in, both read under the board
-    lock, so a move of the same card at the same moment either happens first (and the gap is
-    closed in its new column) or finds the card gone (KaartVerdwenen)."""
+def verwijder_actie(*, opgave_id: int, actie_id: int, door=None) -> Actie:
+    """Delete an actie (one made by mistake; anything else is archived) and close the gap in
+    the column it is in, both read under the board lock, so a move of the same card at the
+    same moment either happens first (and the gap is closed in its new column) or finds the
+    card gone (KaartVerdwenen). Its history keeps the deletion, with who did it."""
     _vergrendel_bord(opgave_id)
     actie = Actie.objects.filter(pk=actie_id, opgave_id=opgave_id).first()
     if actie is None:
         raise KaartVerdwenen
+    actie._history_user = door
     actie.delete()
-    kolom = list(
-        Actie.objects.select_for_update()
-        .filter(opgave_id=opgave_id, kolom=actie.kolom)
-        .order_by("positie", "pk")
-    )
+    _sluit_gat(opgave_id, actie.kolom)
+    return actie
+
+
+@transaction.atomic
+def archiveer_actie(*, opgave_id: int, actie_id: int, door) -> Actie:
+    """Take an actie off the board into its archive list and close the gap in its column,
+    under the board lock (like a delete). It keeps its position, for `herstel_actie`.
+    Archiving one that is archived already changes nothing."""
+    _vergrendel_bord(opgave_id)
+    actie = Actie.objects.filter(pk=actie_id, opgave_id=opgave_id).first()
+    if actie is None:
+        raise KaartVerdwenen
+    if not actie.is_gearchiveerd:
+        actie.archiveer(door=door)
+        _sluit_gat(opgave_id, actie.kolom)
+    return actie
+
+
+@transaction.atomic
+def herstel_actie(*, opgave_id: int, actie_id: int, door) -> Actie:
+    """Put an archived actie back on the board, in the column it was in, at the place it had
+    there (or at the bottom, when the column is shorter now). So "Ongedaan maken" right after
+    archiving puts the card back exactly where it was, and a later restore where the team last
+    saw it; it is one move away from anywhere else. Restoring an active one changes nothing."""
+    _vergrendel_bord(opgave_id)
+    actie = Actie.objects.filter(pk=actie_id, opgave_id=opgave_id).first()
+    if actie is None:
+        raise KaartVerdwenen
+    if not actie.is_gearchiveerd:
+        return actie
+    kolom = _kolom(opgave_id, actie.kolom)
+    kolom.insert(min(actie.positie, len(kolom)), actie)
     gewijzigd = _hernummer(kolom)
     if gewijzigd:
         Actie.objects.bulk_update(gewijzigd, ["positie"])
+    actie.herstel(door=door)  # the history entry, with the card's new position
     return actie
 
 

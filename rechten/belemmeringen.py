@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
+from gebieden.models import Gebied
 from opgaven.models import (
     Belemmering,
     Opgave,
@@ -98,3 +99,21 @@ def mogelijke_eigenaren(belemmering: Belemmering, user: Gebruiker) -> QuerySet:
         .distinct()
         .order_by("first_name", "last_name", "username")
     )
+
+
+def gebieden_voor_belemmering(belemmering: Belemmering, user: Gebruiker) -> QuerySet[Gebied]:
+    """Where the editor may put the belemmering: where the opgaven it blocks land (those the
+    editor may see), the gebieden of the editor's own regieteams, and where it lies now. Its
+    gebied decides which regieteam sees and handles it (`zichtbare_belemmeringen`,
+    `behandelbaar`), so a regieteam member who handles it only through that gebied (no team of
+    the opgaven it blocks) picks only inside their own gebied: the belemmering stays theirs."""
+    geblokkeerd = belemmering.opgaven.filter(pk__in=zichtbare_opgaven(user).values("pk"))
+    paden = regie_paden(user)
+    keuze = Q(opgave_gebieden__opgave__in=geblokkeerd) | Q(pad__in=paden)
+    if not geblokkeerd.filter(pk__in=wijzigbare_ids(user)).exists() and paden:
+        binnen = Q()
+        for pad in paden:
+            binnen |= Q(pad__startswith=pad)
+        keuze &= binnen
+    gebieden = Gebied.objects.geldig().filter(keuze).values("pk")
+    return Gebied.objects.filter(Q(pk__in=gebieden) | Q(pk=belemmering.gebied_id))

@@ -343,6 +343,46 @@ def get_landing_for_user(
     return landing
 
 
+def mag_landingen_beheren(user: Gebruiker, opgave: Opgave) -> bool:
+    """Whether the user may add and remove where the opgave lands, now: those who steer it
+    (`kan_beheren`; a regieteam member only inside its gebied: `mag_landen_in`), unless it is
+    archived (read-only for everyone)."""
+    return not opgave.is_gearchiveerd and kan_beheren(user, opgave)
+
+
+def get_opgave_voor_landingen(request: HttpRequest, pk: int) -> Opgave:
+    """The opgave, to add or remove where it lands: 404 when the user may not see it, 403
+    when they may not steer it (guests, coordinators) or it is archived."""
+    opgave = get_opgave_for_user(request, pk, beheren=True)
+    if opgave.is_gearchiveerd:
+        raise geweigerd(opgave)
+    return opgave
+
+
+def get_landing_van_opgave(
+    request: HttpRequest,
+    opgave: Opgave,
+    pk: int,
+    *,
+    verwijderen: bool = False,
+    bewerken: bool = False,
+) -> OpgaveGebied:
+    """One place where `opgave` (as `get_opgave_for_user` gave it) lands: 404 when it does not
+    land there; 403 when `verwijderen` asks to take away a gebied where the user may not let
+    it land (`mag_landen_in`: a regieteam member only inside its own gebied), or `bewerken`
+    to edit its local status when the user may not (`lokaal_bewerkbaar`)."""
+    try:
+        landing = opgave.opgave_gebieden.select_related("gebied").defer("gebied__omtrek").get(pk=pk)
+    except OpgaveGebied.DoesNotExist:
+        raise Http404 from None
+    landing.opgave = opgave
+    if verwijderen and not mag_landen_in(request.user, opgave.team, [landing.gebied]):
+        raise PermissionDenied
+    if bewerken and not lokaal_bewerkbaar(request.user)(landing):
+        raise PermissionDenied
+    return landing
+
+
 def gasten_van(team: Team) -> list[dict]:
     """The partner guests on the team's opgaven, per opgave and guest, with whether they may
     change its board (`nodig_gast_uit`)."""

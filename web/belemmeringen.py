@@ -20,6 +20,7 @@ from opgaven.kaartcache import haal_kaarten
 from opgaven.models import Belemmering, BelemmeringStatus
 from rechten.belemmeringen import (
     behandelbaar,
+    gebieden_voor_belemmering,
     get_belemmering_for_user,
     met_opgaven,
     mogelijke_eigenaren,
@@ -190,14 +191,15 @@ def melden(request: HtmxHttpRequest):
 @require_http_methods(["GET", "POST"])
 @login_required
 def belemmering_bewerken(request: HtmxHttpRequest, pk: int):
-    """A belemmering's text, severity, owner and escalation and resolution details, for whoever
-    may handle it, with the version check and restoring like `opgave_bewerken`."""
+    """A belemmering's text, severity, gebied, owner and escalation and resolution details, for
+    whoever may handle it, with the version check and restoring like `opgave_bewerken`."""
     belemmering = get_belemmering_for_user(request, pk, write=True)
     form, terugzetten = herstelbaar_formulier(
         request,
         BelemmeringForm,
         belemmering,
         eigenaren=mogelijke_eigenaren(belemmering, request.user),
+        gebieden=gebieden_voor_belemmering(belemmering, request.user),
     )
     return bewerkpagina(
         request,

@@ -116,7 +116,7 @@ def opgavebord_bladen(context: dict) -> list[Blad]:
                     g.get_lokale_status_display(),
                     g.notitie,
                 ]
-                for g in context["gebieden"]
+                for g in context["landingen"]
             ],
         ),
     ]

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from gebieden.models import Niveau
 from kern.bewerken import VersieForm
 from kern.invoer import Paginaparameters, begrens_vrije_tekst
+from opgaven.forms import gebiedkeuze
 from opgaven.models import Aanvliegroute, OpgaveGebied, OpgaveStatus, Peilmoment, Thema
 from teams.models import Team
 
@@ -16,6 +17,28 @@ class LokaleStatusForm(VersieForm):
         model = OpgaveGebied
         fields = ["lokale_status", "urgentie", "notitie"]
         widgets = {"notitie": forms.Textarea(attrs={"rows": 2})}
+
+
+class LandingForm(forms.ModelForm):
+    """Another gebied where `opgave` lands, with its local urgency there: one of `gebieden`
+    (rechten.opgaven.landingsgebieden), where it does not land yet."""
+
+    class Meta:
+        model = OpgaveGebied
+        fields = ["gebied", "urgentie"]
+        labels = {"gebied": _("Gebied")}
+
+    def __init__(self, *args, opgave, gebieden, **kwargs):
+        # On the opgave board, next to other forms with a field `gebied`: ids of its own.
+        super().__init__(*args, auto_id="landing_%s", **kwargs)
+        self.fields["gebied"].queryset = (
+            gebieden.exclude(opgave_gebieden__opgave=opgave).defer("omtrek").order_by("pad")
+        )
+        self.fields["gebied"].label_from_instance = gebiedkeuze
+        self.fields["gebied"].error_messages["invalid_choice"] = _(
+            "Kies een gebied uit de lijst: een gebied waar deze opgave nog niet landt en waar "
+            "jij haar mag laten landen."
+        )
 
 
 class OverzichtFilter(Paginaparameters):

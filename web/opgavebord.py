@@ -3,7 +3,6 @@ import dataclasses
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import caches
-from django.db import transaction
 from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,11 +13,13 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import retarget
 
+from kern.berichten import ongedaan_maken
 from kern.bewerken import bewaar_formulier, bewaar_met, bewerkpagina
 from kern.export import exporteer
 from kern.htmx import HtmxHttpRequest
 from kern.invoer import lees_parameters
 from opgaven.activiteit import activiteit
+from opgaven.belemmeringen import breng_belemmering_in
 from opgaven.bordversie import stand_van_opgavebord
 from opgaven.forms import (
     ActieForm,
@@ -33,11 +34,14 @@ from opgaven.forms import (
 )
 from opgaven.kaartcache import haal_kaarten, kaartsleutel
 from opgaven.koers import focus_van
-from opgaven.models import Actie, Belemmering, Kolom, Opgave, OpgaveStatus
+from opgaven.models import Actie, Belemmering, Kolom, Opgave, OpgaveGebied, OpgaveStatus
 from opgaven.ordering import (
     BordGewijzigd,
+    KaartGearchiveerd,
     KaartVerdwenen,
-    acties_op_bord,
+    archiveer_actie,
+    bord_en_archief,
+    herstel_actie,
     hoger_en_lager,
     mijlpalen_van,
     plaats_nieuwe_actie,
@@ -56,11 +60,16 @@ from rechten.opgaven import (
     kan_bekijken,
     kan_overdragen,
     kan_wijzigen,
+    landingsgebieden,
+    lokaal_bewerkbaar,
+    mag_landen_in,
+    mag_landingen_beheren,
 )
 from rechten.teams import kan_waardencheck_invullen, ontvangende_teams
 from rechten.voortgang import kan_voortgang_corrigeren
 from teams.waarden import waardentrend
 from web.export import opgavebord_bladen
+from web.forms import LandingForm
 from web.geschiedenis import geschiedenispagina, herstelbaar_formulier
 from web.kaarten import ActieKaart
 from web.opgave_archief import ArchiverenForm
@@ -80,6 +89,7 @@ def _bord_context(request: HtmxHttpRequest, opgave: Opgave, **extra) -> dict:
     for deel_context in DELEN.values():
         context |= deel_context(request, opgave, mag_wijzigen=mag_wijzigen, **extra)
     acties = [actie for _kolom, kaarten in context["kolommen"] for actie in kaarten]
+    acties += context["gearchiveerde_acties"]  # their history pages open too
     laatste_check, trends = waardentrend(
         opgave.team.waardenchecks.filter(Q(opgave__isnull=True) | Q(opgave=opgave))
     )
@@ -88,7 +98,6 @@ def _bord_context(request: HtmxHttpRequest, opgave: Opgave, **extra) -> dict:
         "mag_overdragen": kan_overdragen(request.user, opgave),
         **_archief_context(request, opgave),
         "mag_bewerken": bool(bewerkbare_velden(request.user, opgave)),
-        "gebieden": opgave.opgave_gebieden.select_related("gebied").defer("gebied__omtrek"),
         "kansen": opgave.kansen.select_related("ingediend_door"),
         "activiteit": _activiteit(opgave, acties),
         "laatste_check": laatste_check,
@@ -110,8 +119,9 @@ def _archief_context(request: HtmxHttpRequest, opgave: Opgave) -> dict:
 
 
 def _acties_context(request: HtmxHttpRequest, opgave: Opgave, *, mag_wijzigen: bool, **extra):
-    """The kanban: the cards per column, with what their buttons send and their cache keys."""
-    acties = list(acties_op_bord(opgave).select_related("eigenaar", "mijlpaal"))
+    """The kanban: the cards per column, with what their buttons send and their cache keys;
+    below it the archived acties."""
+    acties, gearchiveerd = bord_en_archief(opgave)
     kolommen = [(kolom, [a for a in acties if a.kolom == kolom.value]) for kolom in Kolom]
     # The keyboard alternative moves a card one column left or right.
     buren = [
@@ -131,7 +141,12 @@ def _acties_context(request: HtmxHttpRequest, opgave: Opgave, *, mag_wijzigen: b
                 verplaatst=actie.pk == extra.get("verplaatst"),
             )
     haal_kaarten(actie.kaart for actie in acties)
-    context = {"opgave": opgave, "mag_wijzigen": mag_wijzigen, "kolommen": kolommen}
+    context = {
+        "opgave": opgave,
+        "mag_wijzigen": mag_wijzigen,
+        "kolommen": kolommen,
+        "gearchiveerde_acties": gearchiveerd,
+    }
     if mag_wijzigen:
         context["actie_form"] = ActieForm(
             opgave=opgave, initial={"kolom": Kolom.TE_DOEN}, auto_id=NIEUWE_ACTIE_IDS
@@ -184,7 +199,46 @@ def _belemmeringen_context(
         "belemmeringen_opgelost": [b for b in belemmeringen if not b.is_open],
     }
     if mag_wijzigen:
-        context["belemmering_form"] = BelemmeringSnelForm(auto_id=BELEMMERING_IDS)
+        context["belemmering_form"] = BelemmeringSnelForm(
+            auto_id=BELEMMERING_IDS, gebieden=_gebieden_van(opgave)
+        )
+    return context | extra
+
+
+def _landingen_van(opgave: Opgave) -> list[OpgaveGebied]:
+    """Where the opgave lands, read once for the parts of the board that show it: the section
+    "Waar deze opgave landt" and the belemmeringen form's choice of gebied."""
+    if not hasattr(opgave, "landingen_op_bord"):
+        opgave.landingen_op_bord = list(
+            opgave.opgave_gebieden.select_related("gebied").defer("gebied__omtrek")
+        )
+    return opgave.landingen_op_bord
+
+
+def _gebieden_van(opgave: Opgave) -> list:
+    """The gebieden the opgave lands in, in the order of opgaven.belemmeringen's rule."""
+    return [landing.gebied for landing in _landingen_van(opgave)]
+
+
+def _landingen_context(request: HtmxHttpRequest, opgave: Opgave, *, mag_wijzigen: bool, **extra):
+    """Where the opgave lands, with the local urgency, status and note there; for those who
+    steer it, the buttons to add a gebied and to remove one (never the last one)."""
+    landingen = _landingen_van(opgave)
+    mag_beheren = mag_landingen_beheren(request.user, opgave)
+    mag_bewerken = lokaal_bewerkbaar(request.user)
+    for landing in landingen:
+        landing.opgave = opgave
+        landing.mag_bewerken = mag_bewerken(landing)
+        landing.mag_verwijderen = (
+            mag_beheren
+            and len(landingen) > 1
+            and mag_landen_in(request.user, opgave.team, [landing.gebied])
+        )
+    context = {"opgave": opgave, "landingen": landingen, "landingen_beheren": mag_beheren}
+    if mag_beheren:
+        context["landing_form"] = LandingForm(
+            opgave=opgave, gebieden=landingsgebieden(request.user, opgave.team)
+        )
     return context | extra
 
 
@@ -195,6 +249,7 @@ DELEN = {
     "mijlpalen": _mijlpalen_context,
     "voortgang": _voortgang_context,
     "belemmeringen": _belemmeringen_context,
+    "landingen": _landingen_context,
 }
 
 
@@ -316,8 +371,8 @@ def actie_verplaatsen(request: HtmxHttpRequest, pk: int, actie_pk: int):
             na_id=form.cleaned_data["na"],
             door=request.user,
         )
-    except KaartVerdwenen:
-        return _kaart_verdwenen(request, opgave, actie)
+    except KaartVerdwenen as fout:
+        return _kaart_verdwenen(request, opgave, actie, fout)
     except BordGewijzigd:
         waarschuwing = _(
             "Het bord was intussen veranderd. Dit is de nieuwste stand; probeer het zo nodig "
@@ -333,23 +388,71 @@ def _acties_met_waarschuwing(request: HtmxHttpRequest, opgave: Opgave, tekst: st
     return _render_bord(request, opgave, "acties", status=status)
 
 
-def _kaart_verdwenen(request: HtmxHttpRequest, opgave: Opgave, actie: Actie):
-    waarschuwing = _(
-        "Actie “%(titel)s” bestaat niet meer: iemand anders heeft haar intussen verwijderd. "
-        "Dit is de nieuwste stand."
-    ) % {"titel": actie.titel}
-    return _acties_met_waarschuwing(request, opgave, waarschuwing, status=409)
+def _kaart_verdwenen(request: HtmxHttpRequest, opgave: Opgave, actie: Actie, fout: KaartVerdwenen):
+    if isinstance(fout, KaartGearchiveerd):
+        tekst = _(
+            "Actie “%(titel)s” is intussen gearchiveerd: je vindt haar onder Gearchiveerd. "
+            "Dit is de nieuwste stand."
+        )
+    else:
+        tekst = _(
+            "Actie “%(titel)s” bestaat niet meer: iemand anders heeft haar intussen "
+            "verwijderd. Dit is de nieuwste stand."
+        )
+    return _acties_met_waarschuwing(request, opgave, tekst % {"titel": actie.titel}, status=409)
 
 
 @require_POST
 @login_required
-def actie_verwijderen(request: HtmxHttpRequest, pk: int, actie_pk: int):
+def actie_archiveren(request: HtmxHttpRequest, pk: int, actie_pk: int):
+    """Take a card off the board (done, or no longer wanted): it keeps its history and comes
+    back with "Ongedaan maken" in the message, or later from the Gearchiveerd list."""
     opgave = get_opgave_for_user(request, pk, write=True)
     actie = actie_van(opgave, actie_pk)
     try:
-        verwijder_actie(opgave_id=opgave.pk, actie_id=actie.pk)
-    except KaartVerdwenen:
-        return _kaart_verdwenen(request, opgave, actie)
+        archiveer_actie(opgave_id=opgave.pk, actie_id=actie.pk, door=request.user)
+    except KaartVerdwenen as fout:
+        return _kaart_verdwenen(request, opgave, actie, fout)
+    herstel_url = reverse("opgaven:actie_herstellen", args=[opgave.pk, actie.pk])
+    messages.success(
+        request,
+        _("Actie “%(titel)s” is gearchiveerd.") % {"titel": actie.titel},
+        extra_tags=ongedaan_maken("acties", herstel_url),
+    )
+    return _render_bord(request, opgave, "acties")
+
+
+@require_POST
+@login_required
+def actie_herstellen(request: HtmxHttpRequest, pk: int, actie_pk: int):
+    """An archived card back on the board, in its column (opgaven.ordering.herstel_actie)."""
+    opgave = get_opgave_for_user(request, pk, write=True)
+    actie = actie_van(opgave, actie_pk)
+    try:
+        herstel_actie(opgave_id=opgave.pk, actie_id=actie.pk, door=request.user)
+    except KaartVerdwenen as fout:
+        return _kaart_verdwenen(request, opgave, actie, fout)
+    messages.success(
+        request,
+        _("Actie “%(titel)s” staat weer op het bord.") % {"titel": actie.titel},
+        extra_tags="acties",
+    )
+    return _render_bord(request, opgave, "acties")
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def actie_verwijderen(request: HtmxHttpRequest, pk: int, actie_pk: int):
+    """Delete a card made by mistake, after a confirmation: a page of its own without
+    JavaScript (GET), the browser's confirm dialog with htmx. Anything else is archived."""
+    opgave = get_opgave_for_user(request, pk, write=True)
+    actie = actie_van(opgave, actie_pk)
+    if request.method == "GET":
+        return render(request, "opgaven/actie_verwijderen.html", {"opgave": opgave, "actie": actie})
+    try:
+        verwijder_actie(opgave_id=opgave.pk, actie_id=actie.pk, door=request.user)
+    except KaartVerdwenen as fout:
+        return _kaart_verdwenen(request, opgave, actie, fout)
     messages.success(
         request, _("Actie “%(titel)s” is verwijderd.") % {"titel": actie.titel}, extra_tags="acties"
     )
@@ -397,13 +500,14 @@ def voortgang_toevoegen(request: HtmxHttpRequest, pk: int):
 @login_required
 def belemmering_toevoegen(request: HtmxHttpRequest, pk: int):
     opgave = get_opgave_for_user(request, pk, write=True)
-    form = BelemmeringSnelForm(request.POST, auto_id=BELEMMERING_IDS)
+    form = BelemmeringSnelForm(
+        request.POST, auto_id=BELEMMERING_IDS, gebieden=_gebieden_van(opgave)
+    )
     if not form.is_valid():
         return _render_bord(request, opgave, "belemmeringen", status=422, belemmering_form=form)
-    with transaction.atomic():
-        form.instance.ingebracht_door = request.user
-        belemmering = form.save()
-        belemmering.opgaven.add(opgave)
+    breng_belemmering_in(
+        form.instance, opgave=opgave, gekozen=form.cleaned_data.get("gebied"), door=request.user
+    )
     return _render_bord(request, opgave, "belemmeringen")
 
 

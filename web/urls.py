@@ -3,7 +3,16 @@ prefixes and namespaces (`opgaven:`, `teams:`, `gebieden:`)."""
 
 from django.urls import path
 
-from web import mijlpalen, opgave_archief, opgavebord, regiebord, teams, voortgang, wijkbord
+from web import (
+    landingen,
+    mijlpalen,
+    opgave_archief,
+    opgavebord,
+    regiebord,
+    teams,
+    voortgang,
+    wijkbord,
+)
 from web.opgave_nieuw import opgave_nieuw
 
 opgave_urls = [
@@ -25,6 +34,16 @@ opgave_urls = [
         "<int:pk>/acties/<int:actie_pk>/verplaatsen/",
         opgavebord.actie_verplaatsen,
         name="actie_verplaatsen",
+    ),
+    path(
+        "<int:pk>/acties/<int:actie_pk>/archiveren/",
+        opgavebord.actie_archiveren,
+        name="actie_archiveren",
+    ),
+    path(
+        "<int:pk>/acties/<int:actie_pk>/herstellen/",
+        opgavebord.actie_herstellen,
+        name="actie_herstellen",
     ),
     path(
         "<int:pk>/acties/<int:actie_pk>/verwijderen/",
@@ -62,6 +81,17 @@ opgave_urls = [
         name="voortgang_bewerken",
     ),
     path("<int:pk>/belemmeringen/", opgavebord.belemmering_toevoegen, name="belemmering_toevoegen"),
+    path("<int:pk>/gebieden/", landingen.landing_toevoegen, name="landing_toevoegen"),
+    path(
+        "<int:pk>/gebieden/<int:landing_pk>/bewerken/",
+        landingen.landing_bewerken,
+        name="landing_bewerken",
+    ),
+    path(
+        "<int:pk>/gebieden/<int:landing_pk>/verwijderen/",
+        landingen.landing_verwijderen,
+        name="landing_verwijderen",
+    ),
 ]
 
 team_urls = [

@@ -2,6 +2,7 @@ from collections import defaultdict
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_safe
 
 from gebieden.models import Gebied, paden_van
@@ -140,6 +141,13 @@ def lokale_status_bewerken(request: HtmxHttpRequest, code: str, pk: int):
         form,
         template="gebieden/lokale_status_form.html",
         fragment="formulier",
-        context={"gebied": gebied, "landing": landing},
+        context={
+            "gebied": gebied,
+            "landing": landing,
+            "bewerk_url": reverse("gebieden:lokale_status_bewerken", args=[code, pk]),
+            "terug_url": gebied.get_absolute_url(),
+            "terug_naar": gebied.naam,
+            "kolommen": 7,
+        },
         gelukt=lambda: _render_rij(request, gebied, landing),
     )

@@ -111,6 +111,7 @@ def _belemmering_bewerken(args) -> dict:
     return {veld: getattr(belemmering, veld) for veld in velden} | {
         "ernst": "kritiek" if belemmering.ernst != "kritiek" else "laag",
         "escalatie_deadline": belemmering.escalatie_deadline or "",
+        "gebied": belemmering.gebied_id,
         "versie": belemmering.version,
     }
 
@@ -148,6 +149,8 @@ GELDIG = {
         "versie": Actie.objects.get(pk=args[1]).version,
     },
     "opgaven:actie_verplaatsen": lambda args: {"kolom": "klaar"},
+    "opgaven:actie_archiveren": lambda args: {},
+    "opgaven:actie_herstellen": lambda args: {},
     "opgaven:actie_verwijderen": lambda args: {},
     "opgaven:mijlpaal_afvinken": _mijlpaal,
     "opgaven:mijlpaal_toevoegen": lambda args: {"titel": "Spreekuur in de bibliotheek"},
@@ -169,6 +172,17 @@ GELDIG = {
         "tekst": "Minder bewoners op het spreekuur.",
     },
     "opgaven:belemmering_toevoegen": lambda args: {"titel": "Geen zaal", "ernst": "midden"},
+    "opgaven:landing_toevoegen": lambda args: {
+        "gebied": Gebied.objects.get(code="TA01").pk,
+        "urgentie": "hoog",
+    },
+    "opgaven:landing_bewerken": lambda args: {
+        "lokale_status": "afgerond",
+        "urgentie": "laag",
+        "notitie": "Klaar in deze buurt.",
+        "versie": OpgaveGebied.objects.get(pk=args[1]).version,
+    },
+    "opgaven:landing_verwijderen": lambda args: {},
     "opgaven:overdragen": lambda args: {
         "team": Team.objects.get(slug="werk-zuidoost").pk,
         "bevestigd": "on",
@@ -223,11 +237,22 @@ def _tweede_trekker(args) -> None:
     )
 
 
+def _gearchiveerd_eerst(args) -> None:
+    Actie.objects.get(pk=args[1]).archiveer(door=None)
+
+
+def _elders_landen(args) -> None:
+    """A second place to land, so the first one may go."""
+    OpgaveGebied.objects.create(opgave_id=args[0], gebied=Gebied.objects.get(code="TA01"))
+
+
 # What must be in place before a valid post can write.
 VOORAF = {
     "teams:gast_intrekken": _gast_eerst,
     "opgaven:herstellen": _eerst_archiveren,
     "teams:lid_verwijderen": _tweede_trekker,
+    "opgaven:actie_herstellen": _gearchiveerd_eerst,
+    "opgaven:landing_verwijderen": _elders_landen,
 }
 
 

@@ -40,7 +40,10 @@ EXPECTED = {
     "opgaven:actie_bewerken": ("GET", "eigen_actie", [302, 404, 200, 403, 403, 403]),
     "opgaven:actie_bewerken POST": ("POST", "eigen_actie", [302, 404, 422, 403, 403, 403]),
     "opgaven:actie_verplaatsen": ("POST", "eigen_actie", [302, 404, 422, 403, 403, 403]),
-    "opgaven:actie_verwijderen": ("POST", "eigen_actie", [302, 404, 302, 403, 403, 403]),
+    "opgaven:actie_archiveren": ("POST", "eigen_actie", [302, 404, 302, 403, 403, 403]),
+    "opgaven:actie_herstellen": ("POST", "eigen_actie", [302, 404, 302, 403, 403, 403]),
+    "opgaven:actie_verwijderen": ("GET", "eigen_actie", [302, 404, 200, 403, 403, 403]),
+    "opgaven:actie_verwijderen POST": ("POST", "eigen_actie", [302, 404, 302, 403, 403, 403]),
     "opgaven:mijlpaal_afvinken": ("POST", "eigen_mijlpaal", [302, 404, 422, 403, 403, 403]),
     "opgaven:mijlpaal_toevoegen": ("POST", "eigen_opgave", [302, 404, 422, 403, 403, 403]),
     "opgaven:mijlpaal_bewerken": ("GET", "eigen_mijlpaal", [302, 404, 200, 403, 403, 403]),
@@ -52,6 +55,11 @@ EXPECTED = {
     "opgaven:voortgang_bewerken": ("GET", "eigen_voortgang", [302, 404, 200, 403, 403, 403]),
     "opgaven:voortgang_bewerken POST": ("POST", "eigen_voortgang", [302, 404, 422, 403, 403, 403]),
     "opgaven:belemmering_toevoegen": ("POST", "eigen_opgave", [302, 404, 422, 403, 403, 403]),
+    "opgaven:landing_toevoegen": ("POST", "eigen_opgave", [302, 404, 422, 422, 403, 422]),
+    "opgaven:landing_bewerken": ("GET", "eigen_landing", [302, 404, 200, 200, 403, 403]),
+    "opgaven:landing_bewerken POST": ("POST", "eigen_landing", [302, 404, 422, 422, 403, 403]),
+    "opgaven:landing_verwijderen": ("GET", "eigen_landing", [302, 404, 200, 200, 403, 200]),
+    "opgaven:landing_verwijderen POST": ("POST", "eigen_landing", [302, 404, 302, 302, 403, 302]),
     "opgaven:overdragen": ("GET", "eigen_opgave", [302, 404, 403, 403, 403, 200]),
     "opgaven:overdragen POST": ("POST", "eigen_opgave", [302, 404, 403, 403, 403, 422]),
     "opgaven:archiveren": ("POST", "eigen_opgave", [302, 404, 422, 422, 403, 422]),
@@ -131,6 +139,8 @@ def arguments(kind, *, lid="lid", buiten="buiten"):
         return ["FK01"]
     if kind == "landing":
         return ["FK01", eigen_opgave.opgave_gebieden.get(gebied__code="FK01").pk]
+    if kind == "eigen_landing":  # the last of two: Wildeman (FK01) stays for the others
+        return [eigen_opgave.pk, eigen_opgave.opgave_gebieden.order_by("gebied__pad").last().pk]
     if kind == "eigen_actie":
         return [eigen_opgave.pk, eigen_opgave.acties.first().pk]
     if kind == "eigen_mijlpaal":

@@ -296,6 +296,8 @@ AANVALLEN = {
         "versie": _opgave(args).version,
     },
     "opgaven:actie_verplaatsen": lambda args: {"kolom": "klaar", "opgave": _elders().pk},
+    "opgaven:actie_archiveren": lambda args: {"opgave": _elders().pk},
+    "opgaven:actie_herstellen": lambda args: {"opgave": _elders().pk},
     "opgaven:actie_verwijderen": lambda args: {},
     "opgaven:mijlpaal_afvinken": lambda args: {
         "gereed": "on",
@@ -335,6 +337,20 @@ AANVALLEN = {
     },
     "opgaven:archiveren": lambda args: {"bevestigd": "on", "team": _elders().team_id},
     "opgaven:herstellen": lambda args: {},
+    "opgaven:landing_toevoegen": lambda args: {
+        "gebied": _zuidoost().pk,
+        "urgentie": "hoog",
+        "opgave": _elders().pk,
+    },
+    "opgaven:landing_bewerken": lambda args: {
+        "lokale_status": "afgerond",
+        "urgentie": "hoog",
+        "notitie": "",
+        "gebied": _zuidoost().pk,
+        "opgave": _elders().pk,
+        "versie": OpgaveGebied.objects.get(pk=args[1]).version,
+    },
+    "opgaven:landing_verwijderen": lambda args: {},
     "opgaven:overdragen": lambda args: {
         "team": Team.objects.get(slug="werk-zuidoost").pk,
         "bevestigd": "on",

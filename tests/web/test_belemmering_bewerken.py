@@ -1,6 +1,7 @@
 """Editing a belemmering (/belemmeringen/<pk>/bewerken/): for whoever may handle it (the teams
-of the opgaven it blocks, the regieteam whose gebied covers it), with the version check;
-its status, gebied and the opgaven it blocks are never changed here."""
+of the opgaven it blocks, the regieteam whose gebied covers it), with the version check; its
+gebied only to a place where it stays handled (rechten.belemmeringen.gebieden_voor_belemmering);
+its status and the opgaven it blocks are never changed here."""
 
 import datetime
 
@@ -14,6 +15,7 @@ from tests.factories import (
     GebiedFactory,
     LidmaatschapFactory,
     OpgaveFactory,
+    OpgaveGebiedFactory,
     RegieteamFactory,
     UserFactory,
 )
@@ -46,6 +48,7 @@ def bewerk(client, belemmering, **velden):
     gegevens = {
         "titel": belemmering.titel,
         "ernst": belemmering.ernst,
+        "gebied": belemmering.gebied_id,
         "versie": belemmering.version,
     } | velden
     return client.post(f"/belemmeringen/{belemmering.pk}/bewerken/", gegevens)
@@ -78,14 +81,63 @@ def test_the_owner_is_chosen_from_people_the_editor_knows(client, wereld):
     assert response.status_code == 422
 
 
-def test_status_gebied_and_blocked_opgaven_stay_as_they_are(client, wereld):
+def test_status_and_blocked_opgaven_stay_as_they_are(client, wereld):
     belemmering = wereld["belemmering"]
     client.force_login(wereld["alice"])
     andere = OpgaveFactory()
-    bewerk(client, belemmering, status="opgelost", gebied=GebiedFactory().pk, opgaven=[andere.pk])
+    assert bewerk(client, belemmering, status="opgelost", opgaven=[andere.pk]).status_code == 302
     nu = Belemmering.objects.get(pk=belemmering.pk)
-    assert (nu.status, nu.gebied_id) == (BelemmeringStatus.NIEUW, belemmering.gebied_id)
+    assert nu.status == BelemmeringStatus.NIEUW
     assert list(nu.opgaven.all()) == list(belemmering.opgaven.all())
+
+
+@pytest.fixture
+def landingen(wereld):
+    """The opgave lands in Wildeman and Torenwijck (inside the regieteam's stadsdeel) and in
+    Zuidoost (outside it)."""
+    opgave = wereld["belemmering"].opgaven.get()
+    wildeman = wereld["belemmering"].gebied
+    torenwijck = GebiedFactory(code="FK04", niveau=Niveau.BUURT, ouder=wildeman.ouder)
+    zuidoost = GebiedFactory(code="T", niveau=Niveau.STADSDEEL)
+    for gebied in (wildeman, torenwijck, zuidoost):
+        OpgaveGebiedFactory(opgave=opgave, gebied=gebied)
+    return {"wildeman": wildeman, "torenwijck": torenwijck, "zuidoost": zuidoost}
+
+
+def gebiedkeuzes(client, belemmering) -> set[str]:
+    response = client.get(f"/belemmeringen/{belemmering.pk}/bewerken/")
+    return {gebied.code for gebied in response.context["form"].fields["gebied"].queryset}
+
+
+def test_a_team_member_chooses_among_where_the_opgaven_land(client, wereld, landingen):
+    client.force_login(wereld["alice"])
+    assert gebiedkeuzes(client, wereld["belemmering"]) == {"FK01", "FK04", "T"}
+    assert bewerk(client, wereld["belemmering"], gebied=landingen["zuidoost"].pk).status_code == 302
+    assert Belemmering.objects.get(pk=wereld["belemmering"].pk).gebied == landingen["zuidoost"]
+
+
+def test_a_regieteam_member_keeps_it_inside_its_own_gebied(client, wereld, landingen):
+    """The regieteam handles it only through its gebied: moved to Zuidoost, it would lose it."""
+    client.force_login(wereld["regie"])
+    assert gebiedkeuzes(client, wereld["belemmering"]) == {"F", "FK01", "FK04"}
+    response = bewerk(client, wereld["belemmering"], gebied=landingen["zuidoost"].pk)
+    assert response.status_code == 422
+    stadsdeel = landingen["wildeman"].ouder
+    assert bewerk(client, wereld["belemmering"], gebied=stadsdeel.pk).status_code == 302
+    assert Belemmering.objects.get(pk=wereld["belemmering"].pk).gebied == stadsdeel
+
+
+def test_a_gebied_unrelated_to_it_answers_422(client, wereld, landingen):
+    client.force_login(wereld["alice"])
+    assert bewerk(client, wereld["belemmering"], gebied=GebiedFactory().pk).status_code == 422
+    assert Belemmering.objects.get(pk=wereld["belemmering"].pk).gebied == landingen["wildeman"]
+
+
+def test_the_gebied_cannot_be_emptied(client, wereld):
+    client.force_login(wereld["alice"])
+    response = bewerk(client, wereld["belemmering"], gebied="")
+    assert response.status_code == 422
+    assert Belemmering.objects.get(pk=wereld["belemmering"].pk).gebied is not None
 
 
 def test_an_escalated_belemmering_keeps_what_is_needed_from_whom_and_by_when(client, wereld):

@@ -9,6 +9,7 @@ from opgaven.models import Kolom
 from tests.factories import (
     ActieFactory,
     BelemmeringFactory,
+    GebiedFactory,
     KansFactory,
     LidmaatschapFactory,
     MijlpaalFactory,
@@ -168,3 +169,29 @@ def test_saving_the_opgave_in_place_builds_only_its_part_and_header(
         )
     assert response.status_code == 200
     assert response.content.decode().lstrip().startswith('<section class="ob-section" id="over"')
+
+
+def test_archiving_a_card_builds_only_the_kanban(
+    client, opgave, trekker, django_assert_max_num_queries
+):
+    kaart = opgave.acties.filter(kolom=Kolom.TE_DOEN).first()
+    with django_assert_max_num_queries(22):
+        response = client.post(f"/opgaven/{opgave.pk}/acties/{kaart.pk}/archiveren/", headers=HTMX)
+    assert response.status_code == 200
+    assert response.content.decode().lstrip().startswith('<section class="ob-section" id="acties"')
+
+
+def test_adding_a_gebied_builds_only_where_the_opgave_lands(
+    client, opgave, trekker, django_assert_max_num_queries
+):
+    gebied = GebiedFactory()
+    with django_assert_max_num_queries(24):
+        response = client.post(
+            f"/opgaven/{opgave.pk}/gebieden/",
+            {"gebied": gebied.pk, "urgentie": "hoog"},
+            headers=HTMX,
+        )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.lstrip().startswith('<section class="ob-section" id="landingen"')
+    assert gebied.naam in html
