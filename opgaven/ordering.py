@@ -85,8 +85,8 @@ BORDVOLGORDE = ("kolom", "positie", "pk")
 
 def bord_en_archief(opgave: Opgave) -> tuple[list[Actie], list[Actie]]:
     """What the opgave board shows of its acties, read in one query: the active ones in board
-    order (an archived one is off the board), and its "Gearchiveerd" list, the most recently archived first,
-    where the one just archived is easiest to find again."""
+    order (an archived one is off the board), and its "Gearchiveerd" list, the most recently
+    archived first, where the one just archived is easiest to find again."""
     acties = list(
         opgave.acties.select_related("eigenaar", "gearchiveerd_door", "mijlpaal").order_by(
             *BORDVOLGORDE
