@@ -32,7 +32,7 @@ def test_regie_signs_in_sees_the_five_opgaven_and_opens_one(page: Page, live_ser
 
     expect(page.get_by_role("heading", level=1)).to_contain_text("Goedendag")
     expect(page.get_by_role("navigation", name="Mijn teams")).to_contain_text(regieteam.naam)
-    kaarten = page.locator("#opgaven-kop + .ob-grid > li")
+    kaarten = page.locator("#opgaven-kop ~ .ob-grid > li")
     expect(kaarten).to_have_count(5)
     for opgave in opgaven:
         expect(page.get_by_role("link", name=opgave.titel, exact=True)).to_be_visible()
