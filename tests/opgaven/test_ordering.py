@@ -156,7 +156,7 @@ def test_an_opgave_outside_the_gebied_cannot_be_placed(regiebord):
         verplaats_prioriteit(regieteam=regiebord, opgave_id=OpgaveFactory().pk, na_id=None)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_eight_people_moving_cards_at_once_lose_nothing_on_postgresql():
     if connection.vendor != "postgresql":
         pytest.skip("row locks need PostgreSQL; CI runs this test there")
@@ -221,7 +221,7 @@ def test_deleting_a_card_twice_raises_kaart_verdwenen(bord):
     assert kolom(bord, Kolom.TE_DOEN) == ["A", "C"]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_people_moving_and_deleting_the_same_cards_leave_no_gap_on_postgresql():
     if connection.vendor != "postgresql":
         pytest.skip("row locks need PostgreSQL; CI runs this test there")

@@ -109,7 +109,7 @@ def test_the_board_reads_its_mijlpalen_once_and_again_when_asked(opgave, django_
     assert [m.titel for m in mijlpalen_van(opgave, opnieuw=True)] == list("ABCDE")
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_six_people_moving_and_deleting_mijlpalen_at_once_leave_no_gap_on_postgresql():
     if connection.vendor != "postgresql":
         pytest.skip("row locks need PostgreSQL; CI runs this test there")
