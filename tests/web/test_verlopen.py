@@ -71,3 +71,9 @@ def test_the_cached_actie_card_shows_verlopen_once_its_deadline_passes(wereld, l
     assert "Verlopen" not in actiekaart()
     monkeypatch.setattr(termijnen, "vandaag", lambda: VANDAAG + datetime.timedelta(days=1))
     assert "Verlopen" in actiekaart()
+
+
+def test_the_home_card_counts_what_is_past_its_deadline_too(wereld, login):
+    MijlpaalFactory(opgave=wereld.opgave, titel="Te laat", deadline=GISTEREN)
+    html = login(wereld.alice).get("/").content.decode()
+    assert '<span class="ob-status ob-status--verlopen">1 verlopen' in html
