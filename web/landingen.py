@@ -12,7 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 from django_htmx.http import retarget
 
 from kern.bewerken import bewerkpagina
@@ -36,14 +36,23 @@ def _render_landingen(request: HtmxHttpRequest, opgave: Opgave, *, status=200, *
     return retarget(response, "#landingen") if request.htmx else response
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @login_required
 def landing_toevoegen(request: HtmxHttpRequest, pk: int):
-    """Let the opgave land in another gebied too, with its local urgency there."""
+    """Let the opgave land in another gebied too, with its local urgency there. GET gives the
+    form (in place on the board for htmx, a page of its own otherwise): its choice of gebieden
+    is long at city scale, so the board does not carry it until someone asks."""
     opgave = get_opgave_voor_landingen(request, pk)
     form = LandingForm(
-        request.POST, opgave=opgave, gebieden=landingsgebieden(request.user, opgave.team)
+        request.POST if request.method == "POST" else None,
+        opgave=opgave,
+        gebieden=landingsgebieden(request.user, opgave.team),
     )
+    if request.method == "GET":
+        template = "opgaven/landing_toevoegen.html"
+        if request.htmx:
+            template += "#formulier"
+        return render(request, template, {"opgave": opgave, "landing_form": form})
     if form.is_valid():
         gebied = form.cleaned_data["gebied"]
         try:

@@ -60,7 +60,6 @@ from rechten.opgaven import (
     kan_bekijken,
     kan_overdragen,
     kan_wijzigen,
-    landingsgebieden,
     lokaal_bewerkbaar,
     mag_landen_in,
     mag_landingen_beheren,
@@ -69,7 +68,6 @@ from rechten.teams import kan_waardencheck_invullen, ontvangende_teams
 from rechten.voortgang import kan_voortgang_corrigeren
 from teams.waarden import waardentrend
 from web.export import opgavebord_bladen
-from web.forms import LandingForm
 from web.geschiedenis import geschiedenispagina, herstelbaar_formulier
 from web.kaarten import ActieKaart
 from web.opgave_archief import ArchiverenForm
@@ -234,11 +232,9 @@ def _landingen_context(request: HtmxHttpRequest, opgave: Opgave, *, mag_wijzigen
             and len(landingen) > 1
             and mag_landen_in(request.user, opgave.team, [landing.gebied])
         )
+    # The add form (a long choice at city scale) comes on request (web/landingen.py), or
+    # back in `extra` with its errors.
     context = {"opgave": opgave, "landingen": landingen, "landingen_beheren": mag_beheren}
-    if mag_beheren:
-        context["landing_form"] = LandingForm(
-            opgave=opgave, gebieden=landingsgebieden(request.user, opgave.team)
-        )
     return context | extra
 
 

@@ -96,7 +96,10 @@ def test_bad_input_answers_422_and_the_whole_board_without_javascript(client, we
     client.force_login(wereld.alice)
     response = client.post(f"/opgaven/{wereld.opgave.pk}/gebieden/", {"gebied": "x"})
     assert response.status_code == 422
-    assert '<details class="ob-toevoegen" open>' in response.content.decode()
+    html = response.content.decode()
+    assert "<html" in html
+    assert 'id="landing_gebied"' in html  # the form is back on the board, with its error
+    assert "Kies een gebied uit de lijst" in html
     assert gebieden_van(wereld.opgave) == ["FK01"]
 
 
@@ -361,3 +364,17 @@ def test_the_wijk_board_still_edits_with_the_same_form(client, wereld):
     assert f'hx-post="{url}"' in html
     assert 'colspan="7"' in html
     assert 'href="/gebieden/FK01/"' in html
+
+
+def test_the_board_offers_the_add_form_on_request_not_its_long_choice(wereld, login):
+    client = login(wereld.alice)
+    bord = client.get(f"/opgaven/{wereld.opgave.pk}/").content.decode()
+    assert f'href="/opgaven/{wereld.opgave.pk}/gebieden/"' in bord
+    assert 'id="landing_gebied"' not in bord
+    in_plaats = client.get(f"/opgaven/{wereld.opgave.pk}/gebieden/", headers={"HX-Request": "true"})
+    assert in_plaats.status_code == 200
+    assert 'id="landing_gebied"' in in_plaats.content.decode()
+    assert "<html" not in in_plaats.content.decode()
+    pagina = client.get(f"/opgaven/{wereld.opgave.pk}/gebieden/")
+    assert "<html" in pagina.content.decode()
+    assert wereld.elders.naam in pagina.content.decode()

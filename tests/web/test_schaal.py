@@ -73,7 +73,7 @@ def test_every_benchmarked_page_costs_the_same_queries_in_the_demo_and_in_a_city
     # (session and user included).
     assert demo_queries == {
         "Regieteambord": 9,
-        "Opgavebord": 18,
+        "Opgavebord": 17,
         "Wijkbord": 10,
         "Overzicht": 11,
         "Belemmeringen": 15,
