@@ -26,13 +26,13 @@ from rechten.opgaven import (
     landingsgebieden,
 )
 from web.forms import LandingForm, LokaleStatusForm
-from web.opgavebord import _render_bord
+from web.opgavebord import render_deel
 
 
 def _render_landingen(request: HtmxHttpRequest, opgave: Opgave, *, status=200, **extra):
     """The section for htmx (whatever element sent the request: a row being edited, too), the
     board otherwise."""
-    response = _render_bord(request, opgave, "landingen", status=status, **extra)
+    response = render_deel(request, opgave, "landingen", status=status, **extra)
     return retarget(response, "#landingen") if request.htmx else response
 
 

@@ -27,7 +27,7 @@ from opgaven.ordering import (
     verwijder_mijlpaal,
 )
 from rechten.opgaven import get_opgave_for_user
-from web.opgavebord import NIEUWE_MIJLPAAL_IDS, _render_bord
+from web.opgavebord import NIEUWE_MIJLPAAL_IDS, render_deel
 
 
 def _mijlpaal_van(opgave: Opgave, mijlpaal_pk: int) -> Mijlpaal:
@@ -37,7 +37,7 @@ def _mijlpaal_van(opgave: Opgave, mijlpaal_pk: int) -> Mijlpaal:
 def _waarschuw(request: HtmxHttpRequest, opgave: Opgave, tekst: str, *, status: int):
     """A write that did not happen: the mijlpalen as they are now, saying why."""
     messages.warning(request, tekst, extra_tags="mijlpalen")
-    return _render_bord(request, opgave, "mijlpalen", status=status)
+    return render_deel(request, opgave, "mijlpalen", status=status)
 
 
 def _verdwenen(request: HtmxHttpRequest, opgave: Opgave, mijlpaal: Mijlpaal):
@@ -77,14 +77,14 @@ def mijlpaal_toevoegen(request: HtmxHttpRequest, pk: int):
     opgave = get_opgave_for_user(request, pk, write=True)
     form = MijlpaalForm(request.POST, opgave=opgave, auto_id=NIEUWE_MIJLPAAL_IDS)
     if not form.is_valid():
-        return _render_bord(request, opgave, "mijlpalen", status=422, mijlpaal_form=form)
+        return render_deel(request, opgave, "mijlpalen", status=422, mijlpaal_form=form)
     mijlpaal = plaats_nieuwe_mijlpaal(form.instance)
     messages.success(
         request,
         _("Mijlpaal “%(titel)s” is toegevoegd.") % {"titel": mijlpaal.titel},
         extra_tags="mijlpalen",
     )
-    return _render_bord(request, opgave, "mijlpalen")
+    return render_deel(request, opgave, "mijlpalen")
 
 
 @require_http_methods(["GET", "POST"])
@@ -106,7 +106,7 @@ def mijlpaal_bewerken(request: HtmxHttpRequest, pk: int, mijlpaal_pk: int):
             extra_tags="mijlpalen",
         )
         # The form stood in the mijlpaal's place: the whole list comes back.
-        response = _render_bord(request, opgave, "mijlpalen", verplaatst=mijlpaal.pk)
+        response = render_deel(request, opgave, "mijlpalen", verplaatst=mijlpaal.pk)
         return retarget(response, "#mijlpalen") if request.htmx else response
 
     return bewerkpagina(
@@ -147,7 +147,7 @@ def mijlpaal_verplaatsen(request: HtmxHttpRequest, pk: int, mijlpaal_pk: int):
             "nodig opnieuw."
         )
         return _waarschuw(request, opgave, tekst, status=409)
-    return _render_bord(request, opgave, "mijlpalen", verplaatst=mijlpaal.pk)
+    return render_deel(request, opgave, "mijlpalen", verplaatst=mijlpaal.pk)
 
 
 @require_http_methods(["GET", "POST"])
@@ -176,4 +176,4 @@ def mijlpaal_verwijderen(request: HtmxHttpRequest, pk: int, mijlpaal_pk: int):
         _("Mijlpaal “%(titel)s” is verwijderd.") % {"titel": mijlpaal.titel},
         extra_tags="mijlpalen",
     )
-    return _render_bord(request, opgave, "mijlpalen")
+    return render_deel(request, opgave, "mijlpalen")

@@ -260,10 +260,12 @@ def _activiteit(opgave: Opgave, acties: list[Actie]) -> list:
     return gebeurtenissen
 
 
-def _render_bord(request: HtmxHttpRequest, opgave: Opgave, deel: str, *, status=200, **extra):
-    """After a write: the changed part for htmx, built alone; the whole board otherwise (on
-    an error), or a redirect back to it (on success), so everything also works without
-    JavaScript. What went right or wrong travels as a message for the part (`extra_tags`)."""
+def render_deel(request: HtmxHttpRequest, opgave: Opgave, deel: str, *, status=200, **extra):
+    """After a write: the changed part (`deel`, one of DELEN) for htmx, built alone; the whole
+    board otherwise (on an error), or a redirect back to it (on success), so everything also
+    works without JavaScript. What went right or wrong travels as a message for the part
+    (`extra_tags`). The views of the board's other modules (mijlpalen, voortgang, landingen)
+    answer through it too."""
     if status == 200 and not request.htmx:
         return redirect(opgave)
     if request.htmx:
@@ -298,9 +300,9 @@ def actie_toevoegen(request: HtmxHttpRequest, pk: int):
     opgave = get_opgave_for_user(request, pk, write=True)
     form = ActieForm(request.POST, opgave=opgave, auto_id=NIEUWE_ACTIE_IDS)
     if not form.is_valid():
-        return _render_bord(request, opgave, "acties", status=422, actie_form=form)
+        return render_deel(request, opgave, "acties", status=422, actie_form=form)
     plaats_nieuwe_actie(form.instance)
-    return _render_bord(request, opgave, "acties")
+    return render_deel(request, opgave, "acties")
 
 
 def actie_van(opgave: Opgave, actie_pk: int) -> Actie:
@@ -375,13 +377,13 @@ def actie_verplaatsen(request: HtmxHttpRequest, pk: int, actie_pk: int):
             "opnieuw."
         )
         return _acties_met_waarschuwing(request, opgave, waarschuwing, status=409)
-    return _render_bord(request, opgave, "acties", verplaatst=actie.pk)
+    return render_deel(request, opgave, "acties", verplaatst=actie.pk)
 
 
 def _acties_met_waarschuwing(request: HtmxHttpRequest, opgave: Opgave, tekst: str, *, status):
     """A move or delete that did not happen: the columns as they are now, saying why."""
     messages.warning(request, tekst, extra_tags="acties")
-    return _render_bord(request, opgave, "acties", status=status)
+    return render_deel(request, opgave, "acties", status=status)
 
 
 def _kaart_verdwenen(request: HtmxHttpRequest, opgave: Opgave, actie: Actie, fout: KaartVerdwenen):
@@ -415,7 +417,7 @@ def actie_archiveren(request: HtmxHttpRequest, pk: int, actie_pk: int):
         _("Actie “%(titel)s” is gearchiveerd.") % {"titel": actie.titel},
         extra_tags=ongedaan_maken("acties", herstel_url),
     )
-    return _render_bord(request, opgave, "acties")
+    return render_deel(request, opgave, "acties")
 
 
 @require_POST
@@ -433,7 +435,7 @@ def actie_herstellen(request: HtmxHttpRequest, pk: int, actie_pk: int):
         _("Actie “%(titel)s” staat weer op het bord.") % {"titel": actie.titel},
         extra_tags="acties",
     )
-    return _render_bord(request, opgave, "acties")
+    return render_deel(request, opgave, "acties")
 
 
 @require_http_methods(["GET", "POST"])
@@ -452,7 +454,7 @@ def actie_verwijderen(request: HtmxHttpRequest, pk: int, actie_pk: int):
     messages.success(
         request, _("Actie “%(titel)s” is verwijderd.") % {"titel": actie.titel}, extra_tags="acties"
     )
-    return _render_bord(request, opgave, "acties")
+    return render_deel(request, opgave, "acties")
 
 
 @require_POST
@@ -476,7 +478,7 @@ def mijlpaal_afvinken(request: HtmxHttpRequest, pk: int, mijlpaal_pk: int):
             _("Iemand anders heeft deze mijlpaal intussen gewijzigd. Dit is de nieuwste stand."),
             extra_tags="mijlpalen",
         )
-    return _render_bord(request, opgave, "mijlpalen", status=bewerking.status)
+    return render_deel(request, opgave, "mijlpalen", status=bewerking.status)
 
 
 @require_POST
@@ -485,11 +487,11 @@ def voortgang_toevoegen(request: HtmxHttpRequest, pk: int):
     opgave = get_opgave_for_user(request, pk, write=True)
     form = VoortgangForm(request.POST, auto_id=VOORTGANG_IDS)
     if not form.is_valid():
-        return _render_bord(request, opgave, "voortgang", status=422, voortgang_form=form)
+        return render_deel(request, opgave, "voortgang", status=422, voortgang_form=form)
     form.instance.opgave = opgave
     form.instance.auteur = request.user
     form.save()
-    return _render_bord(request, opgave, "voortgang")
+    return render_deel(request, opgave, "voortgang")
 
 
 @require_POST
@@ -500,11 +502,11 @@ def belemmering_toevoegen(request: HtmxHttpRequest, pk: int):
         request.POST, auto_id=BELEMMERING_IDS, gebieden=_gebieden_van(opgave)
     )
     if not form.is_valid():
-        return _render_bord(request, opgave, "belemmeringen", status=422, belemmering_form=form)
+        return render_deel(request, opgave, "belemmeringen", status=422, belemmering_form=form)
     breng_belemmering_in(
         form.instance, opgave=opgave, gekozen=form.cleaned_data.get("gebied"), door=request.user
     )
-    return _render_bord(request, opgave, "belemmeringen")
+    return render_deel(request, opgave, "belemmeringen")
 
 
 @require_http_methods(["GET", "POST"])

@@ -12,7 +12,7 @@ from kern.bewerken import bewerkpagina
 from kern.htmx import HtmxHttpRequest
 from opgaven.forms import VoortgangCorrectieForm
 from rechten.voortgang import get_voortgang_for_user
-from web.opgavebord import _render_bord
+from web.opgavebord import render_deel
 
 
 @require_http_methods(["GET", "POST"])
@@ -29,7 +29,7 @@ def voortgang_bewerken(request: HtmxHttpRequest, pk: int, voortgang_pk: int):
     def gelukt():
         messages.success(request, _("De voortgangsupdate is gecorrigeerd."), extra_tags="voortgang")
         # The form stood in the update's place: the whole list comes back.
-        response = _render_bord(request, opgave, "voortgang", gecorrigeerd=update.pk)
+        response = render_deel(request, opgave, "voortgang", gecorrigeerd=update.pk)
         return retarget(response, "#voortgang") if request.htmx else response
 
     return bewerkpagina(
