@@ -39,6 +39,18 @@ class KaartGearchiveerd(KaartVerdwenen):
     """The card was archived meanwhile: it is off the board, in its archive list."""
 
 
+def _zet_na(rijen: list, rij, na, *, sleutel=lambda r: r.pk) -> None:
+    """Put `rij` into `rijen` directly after the row whose `sleutel` is `na` (None: first);
+    BordGewijzigd when that row is not there (moved away or gone meanwhile)."""
+    if na is None:
+        index = 0
+    else:
+        index = next((i + 1 for i, r in enumerate(rijen) if sleutel(r) == na), None)
+        if index is None:
+            raise BordGewijzigd
+    rijen.insert(index, rij)
+
+
 def _hernummer(kaarten: list, veld_waarden: dict | None = None) -> list:
     """Give the cards positions 0..n-1 in list order; return those whose row must change."""
     gewijzigd = []
@@ -146,13 +158,7 @@ def verplaats_actie(*, actie_id: int, kolom: str | None, na_id: int | None, door
         if kaart.pk == actie.pk:
             continue
         (doel if kaart.kolom == kolom else bron).append(kaart)
-    if na_id is None:
-        index = 0
-    else:
-        index = next((i + 1 for i, kaart in enumerate(doel) if kaart.pk == na_id), None)
-        if index is None:
-            raise BordGewijzigd
-    doel.insert(index, actie)
+    _zet_na(doel, actie, na_id)
     actie_was = (actie.kolom, actie.positie)
     buren = _hernummer(doel, {"kolom": kolom}) + _hernummer(bron)
     buren = [kaart for kaart in buren if kaart.pk != actie.pk]
@@ -286,13 +292,7 @@ def verplaats_mijlpaal(*, mijlpaal_id: int, na_id: int | None, door=None) -> Mij
     if mijlpaal is None:
         raise KaartVerdwenen
     mijlpalen.remove(mijlpaal)
-    if na_id is None:
-        index = 0
-    else:
-        index = next((i + 1 for i, m in enumerate(mijlpalen) if m.pk == na_id), None)
-        if index is None:
-            raise BordGewijzigd
-    mijlpalen.insert(index, mijlpaal)
+    _zet_na(mijlpalen, mijlpaal, na_id)
     positie_was = mijlpaal.positie
     gewijzigd = _hernummer(mijlpalen)
     buren = [m for m in gewijzigd if m.pk != mijlpaal.pk]
@@ -305,7 +305,7 @@ def verplaats_mijlpaal(*, mijlpaal_id: int, na_id: int | None, door=None) -> Mij
             Mijlpaal,
             ["positie"],
             default_user=door,
-            default_change_reason=_("naar plaats %(plek)s") % {"plek": index + 1},
+            default_change_reason=_("naar plaats %(plek)s") % {"plek": mijlpaal.positie + 1},
         )
     if gewijzigd:
         verhoog_opgavebord(opgave_id)
@@ -380,13 +380,7 @@ def verplaats_prioriteit(*, regieteam, opgave_id: int, na_id: int | None, door=N
     if rij is None:
         raise BordGewijzigd
     rijen.remove(rij)
-    if na_id is None:
-        index = 0
-    else:
-        index = next((i + 1 for i, r in enumerate(rijen) if r.opgave_id == na_id), None)
-        if index is None:
-            raise BordGewijzigd
-    rijen.insert(index, rij)
+    _zet_na(rijen, rij, na_id, sleutel=lambda r: r.opgave_id)
     positie_was = rij.positie
     gewijzigd = _hernummer(rijen)
     buren = [r for r in gewijzigd if r.pk != rij.pk]
